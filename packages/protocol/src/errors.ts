@@ -1,0 +1,76 @@
+/**
+ * Every error code the Usher APIs can answer with. The list is closed: the SDK and the
+ * components switch over it, and localization keys are derived from it.
+ */
+export const ERROR_CODES = [
+  // request shape
+  'request_body_invalid',
+  'request_body_too_large',
+  'unsupported_media_type',
+  'origin_invalid',
+  'not_found',
+  'method_not_allowed',
+  'too_many_requests',
+  // form fields
+  'form_param_missing',
+  'form_param_format_invalid',
+  'form_param_unknown',
+  'form_param_value_invalid',
+  'form_password_length_too_short',
+  'form_password_length_too_long',
+  'form_identifier_exists',
+  'form_identifier_not_found',
+  'form_password_incorrect',
+  'form_code_incorrect',
+  'form_username_invalid',
+  'form_email_address_invalid',
+  'redirect_url_invalid',
+  // flows
+  'strategy_not_allowed',
+  'verification_not_prepared',
+  'verification_expired',
+  'verification_failed',
+  'verification_already_verified',
+  'sign_in_not_found',
+  'sign_up_not_found',
+  'sign_in_status_invalid',
+  'sign_up_status_invalid',
+  'sign_up_not_allowed',
+  'user_locked',
+  'identifier_already_signed_in',
+  // client & sessions
+  'authentication_invalid',
+  'client_not_found',
+  'session_not_found',
+  'session_not_active',
+  'resource_not_found',
+  'dev_only',
+  // backend
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One error of an API answer, as the wire carries it. */
+export interface ApiErrorJSON {
+  code: ErrorCode;
+  message: string;
+  long_message: string;
+  meta?: {
+    param_name?: string;
+    /** Seconds until a lock or a rate limit is lifted. */
+    retry_after_seconds?: number;
+    /** Unix milliseconds when the account lock ends. */
+    lock_expires_at?: number;
+    remaining_attempts?: number;
+  };
+}
+
+/** The body of every 4xx/5xx answer. */
+export interface ApiErrorResponseJSON {
+  errors: ApiErrorJSON[];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

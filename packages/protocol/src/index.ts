@@ -1,0 +1,5 @@
+export * from './errors.ts';
+export * from './resources.ts';
+export * from './claims.ts';
+export * from './http.ts';
+export * from './requests.ts';

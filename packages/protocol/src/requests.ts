@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * Request bodies of the Frontend API. Objects are strict: an unexpected field is a 422
+ * (`form_param_unknown`), never silently stored.
+ */
+const optionalString = (max: number) => z.string().max(max).optional();
+
+export const signUpCreateBody = z.strictObject({
+  email_address: optionalString(320),
+  password: optionalString(1024),
+  username: optionalString(64),
+  first_name: optionalString(128),
+  last_name: optionalString(128),
+  legal_accepted: z.boolean().optional(),
+  redirect_url: optionalString(2048),
+});
+export type SignUpCreateBody = z.infer<typeof signUpCreateBody>;
+
+export const signUpUpdateBody = signUpCreateBody;
+export type SignUpUpdateBody = z.infer<typeof signUpUpdateBody>;
+
+export const signUpPrepareVerificationBody = z.strictObject({
+  strategy: z.literal('email_code'),
+});
+export type SignUpPrepareVerificationBody = z.infer<typeof signUpPrepareVerificationBody>;
+
+export const signUpAttemptVerificationBody = z.strictObject({
+  strategy: z.literal('email_code'),
+  code: z.string().max(32),
+});
+export type SignUpAttemptVerificationBody = z.infer<typeof signUpAttemptVerificationBody>;
+
+export const signInCreateBody = z.strictObject({
+  identifier: optionalString(320),
+  strategy: z.enum(['password', 'email_code']).optional(),
+  password: optionalString(1024),
+  redirect_url: optionalString(2048),
+});
+export type SignInCreateBody = z.infer<typeof signInCreateBody>;
+
+export const signInPrepareFirstFactorBody = z.strictObject({
+  strategy: z.literal('email_code'),
+  email_address_id: optionalString(64),
+});
+export type SignInPrepareFirstFactorBody = z.infer<typeof signInPrepareFirstFactorBody>;
+
+export const signInAttemptFirstFactorBody = z.discriminatedUnion('strategy', [
+  z.strictObject({ strategy: z.literal('password'), password: z.string().max(1024) }),
+  z.strictObject({ strategy: z.literal('email_code'), code: z.string().max(32) }),
+]);
+export type SignInAttemptFirstFactorBody = z.infer<typeof signInAttemptFirstFactorBody>;
+
+export const sessionTouchBody = z.strictObject({
+  active_organization_id: z.string().max(64).nullable().optional(),
+});
+export type SessionTouchBody = z.infer<typeof sessionTouchBody>;
+
+export const emptyBody = z.strictObject({});
+
+export const updateMeBody = z.strictObject({
+  first_name: z.string().max(128).nullable().optional(),
+  last_name: z.string().max(128).nullable().optional(),
+  username: z.string().max(64).nullable().optional(),
+});
+export type UpdateMeBody = z.infer<typeof updateMeBody>;

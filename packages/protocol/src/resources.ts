@@ -1,0 +1,194 @@
+/** Wire shapes of the Frontend API. snake_case; timestamps are Unix milliseconds. */
+
+export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
+export type VerificationStrategy = 'email_code' | 'password';
+
+export interface VerificationJSON {
+  object: 'verification';
+  status: VerificationStatus;
+  strategy: VerificationStrategy | null;
+  attempts: number;
+  expire_at: number | null;
+}
+
+export interface EmailAddressJSON {
+  object: 'email_address';
+  id: string;
+  email_address: string;
+  verification: VerificationJSON | null;
+}
+
+export interface UserJSON {
+  object: 'user';
+  id: string;
+  username: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  image_url: string;
+  has_image: boolean;
+  primary_email_address_id: string | null;
+  email_addresses: EmailAddressJSON[];
+  password_enabled: boolean;
+  two_factor_enabled: boolean;
+  public_metadata: Record<string, unknown>;
+  unsafe_metadata: Record<string, unknown>;
+  last_sign_in_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type SessionStatus = 'active' | 'ended' | 'expired' | 'removed' | 'replaced' | 'revoked' | 'abandoned';
+
+export interface TokenJSON {
+  object: 'token';
+  jwt: string;
+}
+
+export interface SessionJSON {
+  object: 'session';
+  id: string;
+  status: SessionStatus;
+  user: UserJSON;
+  /** Minutes since the first and second factor were verified; -1 where none was. */
+  factor_verification_age: [number, number];
+  last_active_at: number;
+  /** When the session ends by inactivity, unless it is used before. */
+  expire_at: number;
+  /** When the session ends whatever happens (maximum lifetime). */
+  abandon_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'needs_new_password' | 'complete';
+export type FirstFactorStrategy = 'password' | 'email_code';
+
+export interface SignInFactorJSON {
+  strategy: FirstFactorStrategy;
+  /** A masked form of the identifier the factor is tied to (e.g. `j***@example.com`). */
+  safe_identifier?: string;
+  email_address_id?: string;
+  primary?: boolean;
+}
+
+export interface SignInUserDataJSON {
+  first_name: string | null;
+  last_name: string | null;
+  image_url: string;
+  has_image: boolean;
+}
+
+export interface SignInJSON {
+  object: 'sign_in';
+  id: string;
+  status: SignInStatus;
+  identifier: string | null;
+  supported_identifiers: IdentifierKind[];
+  supported_first_factors: SignInFactorJSON[];
+  supported_second_factors: SignInFactorJSON[] | null;
+  first_factor_verification: VerificationJSON | null;
+  second_factor_verification: VerificationJSON | null;
+  user_data: SignInUserDataJSON | null;
+  created_session_id: string | null;
+  abandon_at: number;
+}
+
+export type SignUpStatus = 'missing_requirements' | 'complete' | 'abandoned';
+export type SignUpField = 'email_address' | 'password' | 'username' | 'first_name' | 'last_name' | 'legal_accepted';
+
+export interface SignUpJSON {
+  object: 'sign_up';
+  id: string;
+  status: SignUpStatus;
+  required_fields: SignUpField[];
+  optional_fields: SignUpField[];
+  missing_fields: SignUpField[];
+  unverified_fields: Array<'email_address'>;
+  verifications: { email_address: VerificationJSON | null };
+  email_address: string | null;
+  username: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  password_enabled: boolean;
+  legal_accepted_at: number | null;
+  created_session_id: string | null;
+  created_user_id: string | null;
+  abandon_at: number;
+}
+
+export interface ClientJSON {
+  object: 'client';
+  id: string;
+  sessions: SessionJSON[];
+  sign_in: SignInJSON | null;
+  sign_up: SignUpJSON | null;
+  last_active_session_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type IdentifierKind = 'email_address' | 'username';
+export type AttributeName = 'email_address' | 'username' | 'first_name' | 'last_name' | 'password';
+
+export interface AttributeSettingJSON {
+  enabled: boolean;
+  required: boolean;
+  /** Whether it can be typed into sign-in's identifier field. */
+  used_for_first_factor: boolean;
+  first_factors: FirstFactorStrategy[];
+  verifications: Array<'email_code'>;
+}
+
+export interface PasswordSettingsJSON {
+  min_length: number;
+  max_length: number;
+}
+
+export interface EnvironmentJSON {
+  object: 'environment';
+  id: string;
+  instance_environment_type: 'development' | 'production';
+  display_config: {
+    application_name: string;
+    logo_image_url: string | null;
+    home_url: string;
+    sign_in_url: string;
+    sign_up_url: string;
+    after_sign_in_url: string;
+    after_sign_up_url: string;
+    after_sign_out_url: string;
+    default_avatar: 'marble' | 'initials';
+    privacy_policy_url: string | null;
+    terms_url: string | null;
+  };
+  user_settings: {
+    attributes: Record<AttributeName, AttributeSettingJSON>;
+    password_settings: PasswordSettingsJSON;
+    sign_up: { mode: 'public' | 'restricted'; legal_consent_enabled: boolean };
+    sign_in: { enumeration_protection: boolean };
+  };
+  auth_config: {
+    single_session_mode: boolean;
+    session_token_lifetime_seconds: number;
+  };
+}
+
+/** Every mutation answers the affected resource and the whole client, so the SDK can replace its snapshot. */
+export interface ClientResponseJSON<T> {
+  response: T;
+  client: ClientJSON | null;
+}
+
+export interface ListResponseJSON<T> {
+  data: T[];
+  total_count: number;
+}
+
+export interface DevMessageJSON {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  created_at: number;
+}

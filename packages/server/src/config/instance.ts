@@ -1,0 +1,53 @@
+/**
+ * Instance settings: what the product lets users do. Stored in the store under
+ * INSTANCE_CONFIG_KEY, seeded with these defaults, editable later through the Backend API/CLI.
+ */
+export interface InstanceConfig {
+  applicationName: string;
+  signUp: {
+    mode: 'public' | 'restricted';
+    legalConsentEnabled: boolean;
+  };
+  attributes: {
+    emailAddress: { enabled: boolean; required: boolean; usedForFirstFactor: boolean; firstFactors: Array<'email_code'> };
+    username: { enabled: boolean; required: boolean; usedForFirstFactor: boolean };
+    firstName: { enabled: boolean; required: boolean };
+    lastName: { enabled: boolean; required: boolean };
+    password: { enabled: boolean; required: boolean };
+  };
+  password: { minLength: number; maxLength: number };
+  /** Same answer for known and unknown identifiers at sign-in start. */
+  enumerationProtection: boolean;
+  lockout: { maxAttempts: number; lockSeconds: number };
+  sessions: {
+    singleSessionMode: boolean;
+    inactivityTimeoutSeconds: number;
+    maxLifetimeSeconds: number;
+  };
+  verification: { codeTtlSeconds: number; maxAttempts: number };
+  urls: { home: string; signIn: string; signUp: string; afterSignIn: string; afterSignUp: string; afterSignOut: string };
+  branding: { logoImageUrl: string | null; defaultAvatar: 'marble' | 'initials'; privacyPolicyUrl: string | null; termsUrl: string | null };
+}
+
+export const INSTANCE_CONFIG_KEY = 'instance_config';
+
+export function defaultInstanceConfig(): InstanceConfig {
+  return {
+    applicationName: 'Usher',
+    signUp: { mode: 'public', legalConsentEnabled: false },
+    attributes: {
+      emailAddress: { enabled: true, required: true, usedForFirstFactor: true, firstFactors: ['email_code'] },
+      username: { enabled: false, required: false, usedForFirstFactor: true },
+      firstName: { enabled: true, required: false },
+      lastName: { enabled: true, required: false },
+      password: { enabled: true, required: true },
+    },
+    password: { minLength: 8, maxLength: 256 },
+    enumerationProtection: true,
+    lockout: { maxAttempts: 100, lockSeconds: 3600 },
+    sessions: { singleSessionMode: true, inactivityTimeoutSeconds: 7 * 24 * 3600, maxLifetimeSeconds: 30 * 24 * 3600 },
+    verification: { codeTtlSeconds: 600, maxAttempts: 5 },
+    urls: { home: '/', signIn: '/sign-in', signUp: '/sign-up', afterSignIn: '/', afterSignUp: '/', afterSignOut: '/' },
+    branding: { logoImageUrl: null, defaultAvatar: 'marble', privacyPolicyUrl: null, termsUrl: null },
+  };
+}
