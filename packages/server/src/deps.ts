@@ -4,7 +4,6 @@
  * service worker, and tests move time instead of sleeping.
  */
 import type { Store } from './store/types.ts';
-import type { InstanceConfig } from './config/instance.ts';
 
 export interface Clock {
   /** Unix milliseconds. */
