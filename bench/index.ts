@@ -1,0 +1,12 @@
+// `pnpm bench [bundle|jwt|mint]`: prints the figures we report in issue notes. Budgets live here, not in tests.
+const benches: Record<string, () => Promise<void>> = {
+  bundle: async () => (await import('./bundle-size.ts')).bundleSize(),
+  jwt: async () => (await import('./jwt-algorithms.ts')).jwtAlgorithms(),
+  mint: async () => (await import('./token-mint.ts')).tokenMint(),
+};
+
+const only = process.argv[2];
+for (const [name, run] of Object.entries(benches)) {
+  if (only && only !== name) continue;
+  await run();
+}

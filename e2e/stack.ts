@@ -1,0 +1,56 @@
+// Starts the same stack as `pnpm dev` (scripts/dev.mjs) on spare ports with a throwaway SQLite
+// directory, and hands its URL to the tests. The tests drive Debian's Chromium against it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    playgroundUrl: string;
+  }
+}
+
+let stack: ChildProcess | undefined;
+let dataDir: string | undefined;
+
+async function waitFor(url: string, timeoutMs: number, output: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The dev stack did not answer ${url} within ${timeoutMs} ms. Output:\n${output()}`);
+}
+
+export async function setup(project: TestProject): Promise<void> {
+  dataDir = mkdtempSync(join(tmpdir(), 'usher-e2e-'));
+  const usherPort = String(4100 + Math.floor(Math.random() * 400));
+  const playgroundPort = String(5200 + Math.floor(Math.random() * 400));
+  let output = '';
+  stack = spawn(process.execPath, [join(import.meta.dirname, '../scripts/dev.mjs')], {
+    env: { ...process.env, USHER_PORT: usherPort, PLAYGROUND_PORT: playgroundPort, USHER_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  stack.stdout?.on('data', (chunk) => (output += chunk));
+  stack.stderr?.on('data', (chunk) => (output += chunk));
+  const playgroundUrl = `http://localhost:${playgroundPort}`;
+  await waitFor(`${playgroundUrl}/v1/environment`, 60_000, () => output);
+  await waitFor(playgroundUrl, 30_000, () => output);
+  project.provide('playgroundUrl', playgroundUrl);
+}
+
+export async function teardown(): Promise<void> {
+  if (stack && stack.exitCode === null) {
+    const exited = new Promise((resolve) => stack!.once('exit', resolve));
+    stack.kill('SIGTERM');
+    await exited;
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import { developmentSettings, productionSettings, UnsafeConfigError, type NodeServerSettings } from './env-config.ts';
+import { startUsherServer } from './server.ts';
+
+const HELP = `usher — self-hosted authentication server
+
+Usage:
+  usher dev     Start a development instance on http://localhost:4000
+                (SQLite under ./.usher, dev mailbox at /v1/dev/mailbox, keys created on first start)
+  usher start   Start a production instance configured by the environment:
+                  DATABASE_URL           postgres://… or a SQLite file path      (required)
+                  USHER_PUBLIC_URL       https URL browsers use to reach the API  (required)
+                  USHER_ALLOWED_ORIGINS  comma-separated origins of your app      (required)
+                  SMTP_URL               smtp(s)://user:pass@host:port            (required)
+                  USHER_MAIL_FROM, USHER_TRUSTED_PROXIES, PORT, HOST              (optional)
+
+Options for dev: PORT (default 4000), USHER_DATA_DIR (default ./.usher), DATABASE_URL, SMTP_URL.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const command = argv[0];
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(HELP);
+    return command ? 0 : 1;
+  }
+  if (command !== 'dev' && command !== 'start') {
+    process.stderr.write(`Unknown command "${command}".\n\n${HELP}`);
+    return 1;
+  }
+
+  let settings: NodeServerSettings;
+  try {
+    settings = command === 'dev'
+      ? developmentSettings(process.env, resolve(process.env.USHER_DATA_DIR ?? '.usher'))
+      : productionSettings(process.env);
+  } catch (error) {
+    if (error instanceof UnsafeConfigError) {
+      process.stderr.write(`${error.message}\n\nRun "usher --help" for the list of settings.\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const server = await startUsherServer(settings);
+  const { publicUrl } = settings.server;
+  const lines = [
+    `Usher ${command === 'dev' ? 'development' : 'production'} server listening on ${server.url}`,
+    `  Frontend API   ${publicUrl}/v1`,
+    `  JWKS           ${publicUrl}/.well-known/jwks.json`,
+    `  Database       ${settings.databaseUrl.replace(/\/\/[^@/]*@/, '//***@')}`,
+  ];
+  if (command === 'dev') lines.push(settings.smtpUrl ? '  Mail           SMTP' : `  Dev mailbox    ${publicUrl}/v1/dev/mailbox`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return -1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    process.stderr.write(`usher: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

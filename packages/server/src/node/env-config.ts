@@ -1,0 +1,114 @@
+import type { ServerConfig } from '../deps.ts';
+
+/** A setting that would make a production deployment unsafe; `usher start` refuses to run with one. */
+export class UnsafeConfigError extends Error {
+  override readonly name = 'UnsafeConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Refusing to start with unsafe settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export interface NodeServerSettings {
+  server: ServerConfig;
+  port: number;
+  host: string;
+  /** `postgres://…` or a SQLite file path. */
+  databaseUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  redisUrl: string | null;
+}
+
+const isLoopback = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function parseUrl(name: string, value: string, problems: string[]): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    problems.push(`${name} is not a URL: ${JSON.stringify(value)}`);
+    return null;
+  }
+}
+
+function parsePort(value: string | undefined, fallback: number, problems: string[]): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got ${JSON.stringify(value)}`);
+  return port;
+}
+
+/** Development defaults: SQLite under .usher/, the dev mailbox, the playground's origin allowed. */
+export function developmentSettings(env: NodeJS.ProcessEnv, dataDir: string): NodeServerSettings {
+  const problems: string[] = [];
+  const port = parsePort(env.PORT ?? env.USHER_PORT, 4000, problems);
+  const publicUrl = env.USHER_PUBLIC_URL ?? `http://localhost:${port}`;
+  const playground = env.USHER_PLAYGROUND_URL ?? 'http://localhost:5173';
+  const allowedOrigins = [...new Set([new URL(publicUrl).origin, new URL(playground).origin, `http://localhost:${port}`, ...list(env.USHER_ALLOWED_ORIGINS)])];
+  if (problems.length) throw new UnsafeConfigError(problems);
+  return {
+    server: { environment: 'development', publicUrl, allowedOrigins, trustedProxies: list(env.USHER_TRUSTED_PROXIES), secureCookies: new URL(publicUrl).protocol === 'https:' },
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL ?? `${dataDir}/usher.db`,
+    smtpUrl: env.SMTP_URL ?? null,
+    mailFrom: env.USHER_MAIL_FROM ?? 'Usher <no-reply@localhost>',
+    redisUrl: env.REDIS_URL ?? null,
+  };
+}
+
+/**
+ * Production settings, read only from the environment. Every problem is collected so the
+ * operator fixes them in one go instead of one restart per mistake.
+ */
+export function productionSettings(env: NodeJS.ProcessEnv): NodeServerSettings {
+  const problems: string[] = [];
+  const port = parsePort(env.PORT, 4000, problems);
+  const databaseUrl = env.DATABASE_URL ?? '';
+  if (!databaseUrl) problems.push('DATABASE_URL is required (postgres://… or a SQLite file path).');
+
+  const publicUrlText = env.USHER_PUBLIC_URL ?? '';
+  let publicUrl: URL | null = null;
+  if (!publicUrlText) problems.push('USHER_PUBLIC_URL is required: the URL browsers use to reach the API (it becomes the token issuer and the base of links in emails).');
+  else publicUrl = parseUrl('USHER_PUBLIC_URL', publicUrlText, problems);
+  if (publicUrl && publicUrl.protocol !== 'https:' && !isLoopback(publicUrl)) {
+    problems.push(`USHER_PUBLIC_URL must use https outside localhost (got ${publicUrl.origin}); session cookies would travel in clear text.`);
+  }
+
+  const origins = list(env.USHER_ALLOWED_ORIGINS);
+  if (origins.length === 0) problems.push('USHER_ALLOWED_ORIGINS is required: the comma-separated origins of your app (e.g. https://app.example.com).');
+  for (const origin of origins) {
+    if (origin === '*') {
+      problems.push('USHER_ALLOWED_ORIGINS may not be "*": any site could then act on behalf of your signed-in users.');
+      continue;
+    }
+    const url = parseUrl('USHER_ALLOWED_ORIGINS', origin, problems);
+    if (url && url.origin !== origin.replace(/\/$/, '')) problems.push(`USHER_ALLOWED_ORIGINS entries must be bare origins (scheme://host[:port]), got ${JSON.stringify(origin)}`);
+    else if (url && url.protocol !== 'https:' && !isLoopback(url)) problems.push(`Allowed origin ${origin} must use https.`);
+  }
+
+  const smtpUrl = env.SMTP_URL ?? null;
+  if (!smtpUrl) problems.push('SMTP_URL is required in production (e.g. smtps://user:pass@smtp.example.com:465): verification codes must reach real inboxes.');
+  else parseUrl('SMTP_URL', smtpUrl, problems);
+
+  if (problems.length) throw new UnsafeConfigError(problems);
+  const origin = publicUrl!.origin;
+  return {
+    server: {
+      environment: 'production',
+      publicUrl: publicUrl!.toString().replace(/\/$/, ''),
+      allowedOrigins: [...new Set([origin, ...origins.map((o) => o.replace(/\/$/, ''))])],
+      trustedProxies: list(env.USHER_TRUSTED_PROXIES),
+      secureCookies: publicUrl!.protocol === 'https:',
+    },
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    smtpUrl,
+    mailFrom: env.USHER_MAIL_FROM ?? `no-reply@${publicUrl!.hostname}`,
+    redisUrl: env.REDIS_URL ?? null,
+  };
+}
