@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { developmentSettings, productionSettings, UnsafeConfigError } from './env-config.ts';
+
+const safe = {
+  DATABASE_URL: 'postgres://usher@db/usher',
+  USHER_PUBLIC_URL: 'https://app.example.com/__usher',
+  USHER_ALLOWED_ORIGINS: 'https://app.example.com',
+  SMTP_URL: 'smtps://user:pass@smtp.example.com:465',
+};
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    productionSettings(env);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(UnsafeConfigError);
+    return (error as UnsafeConfigError).problems;
+  }
+}
+
+describe('usher start settings', () => {
+  it('given a complete https configuration, starts with secure cookies and the app origin allowed', () => {
+    const settings = productionSettings(safe);
+    expect(settings.server).toMatchObject({
+      environment: 'production',
+      publicUrl: 'https://app.example.com/__usher',
+      secureCookies: true,
+      allowedOrigins: ['https://app.example.com'],
+    });
+    expect(settings.smtpUrl).toBe(safe.SMTP_URL);
+  });
+
+  it('given nothing, lists every missing setting at once', () => {
+    const problems = problemsOf({});
+    expect(problems.join('\n')).toMatch(/DATABASE_URL/);
+    expect(problems.join('\n')).toMatch(/USHER_PUBLIC_URL/);
+    expect(problems.join('\n')).toMatch(/USHER_ALLOWED_ORIGINS/);
+    expect(problems.join('\n')).toMatch(/SMTP_URL/);
+  });
+
+  it('refuses a plain-http public URL outside localhost', () => {
+    expect(problemsOf({ ...safe, USHER_PUBLIC_URL: 'http://app.example.com' }).join()).toMatch(/must use https/);
+  });
+
+  it('accepts plain http on localhost (a local production rehearsal)', () => {
+    expect(productionSettings({ ...safe, USHER_PUBLIC_URL: 'http://localhost:4000', USHER_ALLOWED_ORIGINS: 'http://localhost:3000' }).server.secureCookies).toBe(false);
+  });
+
+  it('refuses a wildcard origin and origins with paths', () => {
+    expect(problemsOf({ ...safe, USHER_ALLOWED_ORIGINS: '*' }).join()).toMatch(/may not be "\*"/);
+    expect(problemsOf({ ...safe, USHER_ALLOWED_ORIGINS: 'https://app.example.com/path' }).join()).toMatch(/bare origins/);
+  });
+
+  it('refuses a malformed port', () => {
+    expect(problemsOf({ ...safe, PORT: 'eighty' }).join()).toMatch(/PORT/);
+  });
+});
+
+describe('usher dev settings', () => {
+  it('defaults to SQLite under the data directory, port 4000 and the playground origin', () => {
+    const settings = developmentSettings({}, '/tmp/x/.usher');
+    expect(settings.databaseUrl).toBe('/tmp/x/.usher/usher.db');
+    expect(settings.port).toBe(4000);
+    expect(settings.server.environment).toBe('development');
+    expect(settings.server.allowedOrigins).toContain('http://localhost:5173');
+    expect(settings.server.secureCookies).toBe(false);
+  });
+});
