@@ -1,0 +1,27 @@
+import type { Store } from '../types.ts';
+import { memoryAccounts } from './accounts.ts';
+import { memoryOutbox } from './outbox.ts';
+import { memorySessions } from './sessions.ts';
+import { memorySettings } from './settings.ts';
+import { createTables } from './tables.ts';
+import { memoryVerifications } from './verifications.ts';
+
+/**
+ * A Store held in Maps, for tests, MSW and Storybook. Each instance has its own state.
+ *
+ * @example
+ * const store = createMemoryStore();
+ * await store.putSetting('instance', { name: 'Acme' });
+ */
+export function createMemoryStore(): Store {
+  const tables = createTables();
+  return {
+    async migrate() {},
+    async close() {},
+    ...memorySettings(tables),
+    ...memoryAccounts(tables),
+    ...memoryVerifications(tables),
+    ...memorySessions(tables),
+    ...memoryOutbox(tables),
+  };
+}

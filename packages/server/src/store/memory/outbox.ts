@@ -1,0 +1,54 @@
+import type { OutboxRecord, Store } from '../types.ts';
+import { assertAbsent, byCreation, copy, type MemoryTables } from './tables.ts';
+
+type OutboxMethods = Pick<
+  Store,
+  'enqueueOutbox' | 'claimOutbox' | 'markOutboxSent' | 'markOutboxFailed' | 'listOutbox' | 'insertDevMessage' | 'listDevMessages' | 'clearDevMessages'
+>;
+
+/** Due: pending and scheduled, or leased to a worker whose lease ran out (it crashed or stalled). */
+export const isDue = (m: OutboxRecord, now: number): boolean =>
+  (m.status === 'pending' && m.nextAttemptAt <= now) || (m.status === 'processing' && m.lockedUntil !== null && m.lockedUntil <= now);
+
+const byDueTime = (a: OutboxRecord, b: OutboxRecord): number => a.nextAttemptAt - b.nextAttemptAt || byCreation<OutboxRecord>((m) => m.id)(a, b);
+
+export function memoryOutbox(t: MemoryTables): OutboxMethods {
+  return {
+    async enqueueOutbox(message) {
+      assertAbsent(t.outbox, message.id, 'outbox message');
+      t.outbox.set(message.id, copy(message));
+    },
+    async claimOutbox({ now, limit, leaseMs }) {
+      const claimed = [...t.outbox.values()].filter((m) => isDue(m, now)).sort(byDueTime).slice(0, Math.max(0, limit));
+      for (const m of claimed) Object.assign(m, { status: 'processing', lockedUntil: now + leaseMs, attempts: m.attempts + 1, updatedAt: now });
+      return claimed.map(copy);
+    },
+    async markOutboxSent(id, now) {
+      const m = t.outbox.get(id);
+      if (m) Object.assign(m, { status: 'sent', lockedUntil: null, updatedAt: now });
+    },
+    async markOutboxFailed(id, { error, nextAttemptAt, dead, now }) {
+      const m = t.outbox.get(id);
+      if (m) Object.assign(m, { status: dead ? 'dead' : 'pending', lastError: error, nextAttemptAt, lockedUntil: null, updatedAt: now });
+    },
+    async listOutbox({ status }) {
+      return [...t.outbox.values()]
+        .filter((m) => status === undefined || m.status === status)
+        .sort(byCreation((m) => m.id))
+        .map(copy);
+    },
+
+    async insertDevMessage(message) {
+      assertAbsent(t.devMessages, message.id, 'dev message');
+      t.devMessages.set(message.id, copy(message));
+    },
+    async listDevMessages({ channel, limit, offset }) {
+      const all = [...t.devMessages.values()].filter((m) => m.channel === channel).sort(byCreation((m) => m.id));
+      const start = Math.max(0, offset);
+      return { data: all.slice(start, start + Math.max(0, limit)).map(copy), totalCount: all.length };
+    },
+    async clearDevMessages() {
+      t.devMessages.clear();
+    },
+  };
+}

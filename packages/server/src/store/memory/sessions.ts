@@ -1,0 +1,48 @@
+import type { Store } from '../types.ts';
+import { byCreation, copy, type MemoryTables } from './tables.ts';
+
+type SessionMethods = Pick<Store, 'getSession' | 'listClientSessions' | 'setSessionStatus' | 'endClientSessions' | 'touchSession' | 'setLastActiveSession'>;
+
+export function memorySessions(t: MemoryTables): SessionMethods {
+  return {
+    async getSession(id) {
+      const session = t.sessions.get(id);
+      return session ? copy(session) : null;
+    },
+    async listClientSessions(clientId) {
+      return [...t.sessions.values()]
+        .filter((s) => s.clientId === clientId)
+        .sort(byCreation((s) => s.id))
+        .map(copy);
+    },
+    async setSessionStatus(id, from, to, now) {
+      const session = t.sessions.get(id);
+      if (!session || !from.includes(session.status)) return false;
+      Object.assign(session, { status: to, updatedAt: now });
+      return true;
+    },
+    async endClientSessions(clientId, to, now) {
+      let ended = 0;
+      for (const session of t.sessions.values()) {
+        if (session.clientId === clientId && session.status === 'active') {
+          Object.assign(session, { status: to, updatedAt: now });
+          ended += 1;
+        }
+      }
+      const client = t.clients.get(clientId);
+      if (client) Object.assign(client, { lastActiveSessionId: null, updatedAt: now });
+      return ended;
+    },
+    async touchSession(id, now, inactivityMs, minIntervalMs) {
+      const session = t.sessions.get(id);
+      // Activity never revives a session that already ended or ran past its inactivity deadline.
+      if (!session || session.status !== 'active' || session.expireAt <= now) return;
+      if (now - session.lastActiveAt <= minIntervalMs) return;
+      Object.assign(session, { lastActiveAt: now, expireAt: now + inactivityMs, updatedAt: now });
+    },
+    async setLastActiveSession(clientId, sessionId, now) {
+      const client = t.clients.get(clientId);
+      if (client) Object.assign(client, { lastActiveSessionId: sessionId, updatedAt: now });
+    },
+  };
+}

@@ -1,0 +1,312 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  ClientRecord,
+  DevMessageRecord,
+  EmailAddressRecord,
+  OutboxRecord,
+  SessionRecord,
+  SignInRecord,
+  SignUpRecord,
+  SigningKeyRecord,
+  UserRecord,
+  VerificationRecord,
+} from '../types.ts';
+import type {
+  ClientsTable,
+  DevMessagesTable,
+  EmailAddressesTable,
+  OutboxTable,
+  SessionsTable,
+  SignInsTable,
+  SignUpsTable,
+  SigningKeysTable,
+  UsersTable,
+  VerificationsTable,
+} from './schema.ts';
+
+// Row <-> record conversion. Columns hold only what the record types allow, so the string unions
+// are narrowed by cast; BIGINT columns arrive as strings from node-postgres, hence Number().
+const ms = (value: number | string): number => Number(value);
+const msOrNull = (value: number | string | null): number | null => (value === null ? null : Number(value));
+
+export const toSigningKey = (r: Selectable<SigningKeysTable>): SigningKeyRecord => ({
+  kid: r.kid,
+  alg: r.alg as SigningKeyRecord['alg'],
+  privateJwk: r.private_jwk,
+  publicJwk: r.public_jwk,
+  createdAt: ms(r.created_at),
+  retiredAt: msOrNull(r.retired_at),
+});
+export const fromSigningKey = (k: SigningKeyRecord): Insertable<SigningKeysTable> => ({
+  kid: k.kid,
+  alg: k.alg,
+  private_jwk: k.privateJwk,
+  public_jwk: k.publicJwk,
+  created_at: k.createdAt,
+  retired_at: k.retiredAt,
+});
+
+export const toClient = (r: Selectable<ClientsTable>): ClientRecord => ({
+  id: r.id,
+  tokenHash: r.token_hash,
+  signInId: r.sign_in_id,
+  signUpId: r.sign_up_id,
+  lastActiveSessionId: r.last_active_session_id,
+  createdAt: ms(r.created_at),
+  updatedAt: ms(r.updated_at),
+});
+export const fromClient = (c: ClientRecord): Insertable<ClientsTable> => ({
+  id: c.id,
+  token_hash: c.tokenHash,
+  sign_in_id: c.signInId,
+  sign_up_id: c.signUpId,
+  last_active_session_id: c.lastActiveSessionId,
+  created_at: c.createdAt,
+  updated_at: c.updatedAt,
+});
+
+export const toUser = (r: Selectable<UsersTable>): UserRecord => ({
+  id: r.id,
+  username: r.username,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  passwordHash: r.password_hash,
+  imageUrl: r.image_url,
+  primaryEmailAddressId: r.primary_email_address_id,
+  publicMetadata: JSON.parse(r.public_metadata) as Record<string, unknown>,
+  privateMetadata: JSON.parse(r.private_metadata) as Record<string, unknown>,
+  unsafeMetadata: JSON.parse(r.unsafe_metadata) as Record<string, unknown>,
+  failedAttempts: Number(r.failed_attempts),
+  lockedUntil: msOrNull(r.locked_until),
+  lastSignInAt: msOrNull(r.last_sign_in_at),
+  createdAt: ms(r.created_at),
+  updatedAt: ms(r.updated_at),
+});
+export const fromUser = (u: UserRecord): Insertable<UsersTable> => ({
+  id: u.id,
+  username: u.username,
+  first_name: u.firstName,
+  last_name: u.lastName,
+  password_hash: u.passwordHash,
+  image_url: u.imageUrl,
+  primary_email_address_id: u.primaryEmailAddressId,
+  public_metadata: JSON.stringify(u.publicMetadata),
+  private_metadata: JSON.stringify(u.privateMetadata),
+  unsafe_metadata: JSON.stringify(u.unsafeMetadata),
+  failed_attempts: u.failedAttempts,
+  locked_until: u.lockedUntil,
+  last_sign_in_at: u.lastSignInAt,
+  created_at: u.createdAt,
+  updated_at: u.updatedAt,
+});
+
+export const toEmailAddress = (r: Selectable<EmailAddressesTable>): EmailAddressRecord => ({
+  id: r.id,
+  userId: r.user_id,
+  emailAddress: r.email_address,
+  verifiedAt: msOrNull(r.verified_at),
+  createdAt: ms(r.created_at),
+});
+export const fromEmailAddress = (e: EmailAddressRecord): Insertable<EmailAddressesTable> => ({
+  id: e.id,
+  user_id: e.userId,
+  email_address: e.emailAddress,
+  verified_at: e.verifiedAt,
+  created_at: e.createdAt,
+});
+
+export const toSession = (r: Selectable<SessionsTable>): SessionRecord => ({
+  id: r.id,
+  clientId: r.client_id,
+  userId: r.user_id,
+  status: r.status as SessionRecord['status'],
+  firstFactorVerifiedAt: msOrNull(r.first_factor_verified_at),
+  secondFactorVerifiedAt: msOrNull(r.second_factor_verified_at),
+  lastActiveAt: ms(r.last_active_at),
+  expireAt: ms(r.expire_at),
+  abandonAt: ms(r.abandon_at),
+  createdAt: ms(r.created_at),
+  updatedAt: ms(r.updated_at),
+});
+export const fromSession = (s: SessionRecord): Insertable<SessionsTable> => ({
+  id: s.id,
+  client_id: s.clientId,
+  user_id: s.userId,
+  status: s.status,
+  first_factor_verified_at: s.firstFactorVerifiedAt,
+  second_factor_verified_at: s.secondFactorVerifiedAt,
+  last_active_at: s.lastActiveAt,
+  expire_at: s.expireAt,
+  abandon_at: s.abandonAt,
+  created_at: s.createdAt,
+  updated_at: s.updatedAt,
+});
+
+export const toSignIn = (r: Selectable<SignInsTable>): SignInRecord => ({
+  id: r.id,
+  clientId: r.client_id,
+  status: r.status as SignInRecord['status'],
+  identifier: r.identifier,
+  userId: r.user_id,
+  firstFactorStrategy: r.first_factor_strategy as SignInRecord['firstFactorStrategy'],
+  firstFactorStatus: r.first_factor_status as SignInRecord['firstFactorStatus'],
+  redirectUrl: r.redirect_url,
+  createdSessionId: r.created_session_id,
+  abandonAt: ms(r.abandon_at),
+  createdAt: ms(r.created_at),
+  updatedAt: ms(r.updated_at),
+});
+export const fromSignIn = (s: SignInRecord): Insertable<SignInsTable> => ({
+  id: s.id,
+  client_id: s.clientId,
+  status: s.status,
+  identifier: s.identifier,
+  user_id: s.userId,
+  first_factor_strategy: s.firstFactorStrategy,
+  first_factor_status: s.firstFactorStatus,
+  redirect_url: s.redirectUrl,
+  created_session_id: s.createdSessionId,
+  abandon_at: s.abandonAt,
+  created_at: s.createdAt,
+  updated_at: s.updatedAt,
+});
+/** Keys absent from the patch stay undefined, and Kysely writes no column for them; id, client and creation never change. */
+export const signInPatch = (p: Partial<Omit<SignInRecord, 'id' | 'clientId' | 'createdAt'>>) =>
+  ({
+    status: p.status,
+    identifier: p.identifier,
+    user_id: p.userId,
+    first_factor_strategy: p.firstFactorStrategy,
+    first_factor_status: p.firstFactorStatus,
+    redirect_url: p.redirectUrl,
+    created_session_id: p.createdSessionId,
+    abandon_at: p.abandonAt,
+    updated_at: p.updatedAt,
+  }) as const satisfies Updateable<SignInsTable>;
+
+export const toSignUp = (r: Selectable<SignUpsTable>): SignUpRecord => ({
+  id: r.id,
+  clientId: r.client_id,
+  status: r.status as SignUpRecord['status'],
+  emailAddress: r.email_address,
+  emailVerifiedAt: msOrNull(r.email_verified_at),
+  username: r.username,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  passwordHash: r.password_hash,
+  legalAcceptedAt: msOrNull(r.legal_accepted_at),
+  redirectUrl: r.redirect_url,
+  createdUserId: r.created_user_id,
+  createdSessionId: r.created_session_id,
+  abandonAt: ms(r.abandon_at),
+  createdAt: ms(r.created_at),
+  updatedAt: ms(r.updated_at),
+});
+export const fromSignUp = (s: SignUpRecord): Insertable<SignUpsTable> => ({
+  id: s.id,
+  client_id: s.clientId,
+  status: s.status,
+  email_address: s.emailAddress,
+  email_verified_at: s.emailVerifiedAt,
+  username: s.username,
+  first_name: s.firstName,
+  last_name: s.lastName,
+  password_hash: s.passwordHash,
+  legal_accepted_at: s.legalAcceptedAt,
+  redirect_url: s.redirectUrl,
+  created_user_id: s.createdUserId,
+  created_session_id: s.createdSessionId,
+  abandon_at: s.abandonAt,
+  created_at: s.createdAt,
+  updated_at: s.updatedAt,
+});
+/** Like signInPatch. */
+export const signUpPatch = (p: Partial<Omit<SignUpRecord, 'id' | 'clientId' | 'createdAt'>>) =>
+  ({
+    status: p.status,
+    email_address: p.emailAddress,
+    email_verified_at: p.emailVerifiedAt,
+    username: p.username,
+    first_name: p.firstName,
+    last_name: p.lastName,
+    password_hash: p.passwordHash,
+    legal_accepted_at: p.legalAcceptedAt,
+    redirect_url: p.redirectUrl,
+    created_user_id: p.createdUserId,
+    created_session_id: p.createdSessionId,
+    abandon_at: p.abandonAt,
+    updated_at: p.updatedAt,
+  }) as const satisfies Updateable<SignUpsTable>;
+
+export const toVerification = (r: Selectable<VerificationsTable>): VerificationRecord => ({
+  id: r.id,
+  purpose: r.purpose as VerificationRecord['purpose'],
+  ownerId: r.owner_id,
+  strategy: r.strategy as VerificationRecord['strategy'],
+  codeHash: r.code_hash,
+  status: r.status as VerificationRecord['status'],
+  attempts: Number(r.attempts),
+  maxAttempts: Number(r.max_attempts),
+  expireAt: ms(r.expire_at),
+  verifiedAt: msOrNull(r.verified_at),
+  createdAt: ms(r.created_at),
+  updatedAt: ms(r.updated_at),
+});
+export const fromVerification = (v: VerificationRecord): Insertable<VerificationsTable> => ({
+  id: v.id,
+  purpose: v.purpose,
+  owner_id: v.ownerId,
+  strategy: v.strategy,
+  code_hash: v.codeHash,
+  status: v.status,
+  attempts: v.attempts,
+  max_attempts: v.maxAttempts,
+  expire_at: v.expireAt,
+  verified_at: v.verifiedAt,
+  created_at: v.createdAt,
+  updated_at: v.updatedAt,
+});
+
+export const toOutbox = (r: Selectable<OutboxTable>): OutboxRecord => ({
+  id: r.id,
+  kind: r.kind as OutboxRecord['kind'],
+  payload: JSON.parse(r.payload) as Record<string, unknown>,
+  status: r.status as OutboxRecord['status'],
+  attempts: Number(r.attempts),
+  nextAttemptAt: ms(r.next_attempt_at),
+  lockedUntil: msOrNull(r.locked_until),
+  lastError: r.last_error,
+  createdAt: ms(r.created_at),
+  updatedAt: ms(r.updated_at),
+});
+export const fromOutbox = (m: OutboxRecord): Insertable<OutboxTable> => ({
+  id: m.id,
+  kind: m.kind,
+  payload: JSON.stringify(m.payload),
+  status: m.status,
+  attempts: m.attempts,
+  next_attempt_at: m.nextAttemptAt,
+  locked_until: m.lockedUntil,
+  last_error: m.lastError,
+  created_at: m.createdAt,
+  updated_at: m.updatedAt,
+});
+
+export const toDevMessage = (r: Selectable<DevMessagesTable>): DevMessageRecord => ({
+  id: r.id,
+  channel: r.channel as DevMessageRecord['channel'],
+  to: r.recipient,
+  subject: r.subject,
+  text: r.text_body,
+  html: r.html_body,
+  createdAt: ms(r.created_at),
+});
+export const fromDevMessage = (m: DevMessageRecord): Insertable<DevMessagesTable> => ({
+  id: m.id,
+  channel: m.channel,
+  recipient: m.to,
+  subject: m.subject,
+  text_body: m.text,
+  html_body: m.html,
+  created_at: m.createdAt,
+});

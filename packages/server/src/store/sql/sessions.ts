@@ -1,0 +1,50 @@
+import type { Store } from '../types.ts';
+import type { SqlContext } from './context.ts';
+import { toSession } from './mappers.ts';
+
+type SessionMethods = Pick<Store, 'getSession' | 'listClientSessions' | 'setSessionStatus' | 'endClientSessions' | 'touchSession' | 'setLastActiveSession'>;
+
+export function sqlSessions({ db }: SqlContext): SessionMethods {
+  return {
+    async getSession(id) {
+      const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toSession(row) : null;
+    },
+    async listClientSessions(clientId) {
+      const rows = await db.selectFrom('sessions').selectAll().where('client_id', '=', clientId).orderBy('created_at').orderBy('id').execute();
+      return rows.map(toSession);
+    },
+    async setSessionStatus(id, from, to, now) {
+      if (from.length === 0) return false;
+      const result = await db.updateTable('sessions').set({ status: to, updated_at: now }).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async endClientSessions(clientId, to, now) {
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('sessions')
+          .set({ status: to, updated_at: now })
+          .where('client_id', '=', clientId)
+          .where('status', '=', 'active')
+          .executeTakeFirst();
+        await trx.updateTable('clients').set({ last_active_session_id: null, updated_at: now }).where('id', '=', clientId).execute();
+        return Number(result.numUpdatedRows);
+      });
+    },
+    async touchSession(id, now, inactivityMs, minIntervalMs) {
+      // The throttle lives in the WHERE clause, so a burst of requests makes at most one write.
+      // Activity never revives a session that already ended or ran past its inactivity deadline.
+      await db
+        .updateTable('sessions')
+        .set({ last_active_at: now, expire_at: now + inactivityMs, updated_at: now })
+        .where('id', '=', id)
+        .where('status', '=', 'active')
+        .where('expire_at', '>', now)
+        .where('last_active_at', '<', now - minIntervalMs)
+        .execute();
+    },
+    async setLastActiveSession(clientId, sessionId, now) {
+      await db.updateTable('clients').set({ last_active_session_id: sessionId, updated_at: now }).where('id', '=', clientId).execute();
+    },
+  };
+}
