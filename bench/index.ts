@@ -1,4 +1,5 @@
 // `pnpm bench [bundle|jwt|mint]`: prints the figures we report in issue notes. Budgets live here, not in tests.
+export {};
 const benches: Record<string, () => Promise<void>> = {
   bundle: async () => (await import('./bundle-size.ts')).bundleSize(),
   jwt: async () => (await import('./jwt-algorithms.ts')).jwtAlgorithms(),

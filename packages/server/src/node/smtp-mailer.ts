@@ -1,9 +1,9 @@
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import type { Mailer, MailMessage } from '../deps.ts';
 
 /** Sends through any SMTP server given as a URL (smtp:// or smtps://). Errors propagate so the outbox retries. */
 export class SmtpMailer implements Mailer {
-  readonly #transport: nodemailer.Transporter;
+  readonly #transport: Transporter;
   readonly #from: string;
 
   constructor(smtpUrl: string, from: string) {

@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+
+interface Message {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  created_at: number;
+}
+
+/** The development instance keeps every email here instead of sending it. */
+export function Mailbox() {
+  const [messages, setMessages] = useState<Message[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let stopped = false;
+    async function poll() {
+      try {
+        const response = await fetch('/v1/dev/mailbox?limit=100');
+        if (!response.ok) throw new Error(`The dev mailbox answered ${response.status}; is the server running in development mode?`);
+        const body = (await response.json()) as { data: Message[] };
+        if (!stopped) {
+          setMessages(body.data.slice().reverse());
+          setError(null);
+        }
+      } catch (e) {
+        if (!stopped) setError(e instanceof Error ? e.message : String(e));
+      }
+    }
+    void poll();
+    const timer = setInterval(poll, 2000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, []);
+
+  return (
+    <section className="card wide" aria-labelledby="mailbox-title">
+      <h1 id="mailbox-title">Dev mailbox</h1>
+      <p className="muted">Every email the development server sends, newest first. Refreshes every 2 seconds.</p>
+      {error ? <p className="error" role="alert">{error}</p> : null}
+      {messages === null ? <p role="status">Loading…</p> : null}
+      {messages?.length === 0 ? <p>No messages yet. Create an account to receive a verification code.</p> : null}
+      <ol className="mailbox">
+        {messages?.map((m) => (
+          <li key={m.id}>
+            <article aria-label={m.subject}>
+              <header>
+                <strong>{m.subject}</strong>
+                <span className="muted">to {m.to} · <time dateTime={new Date(m.created_at).toISOString()}>{new Date(m.created_at).toLocaleTimeString()}</time></span>
+              </header>
+              <pre>{m.text}</pre>
+            </article>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

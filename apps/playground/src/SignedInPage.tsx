@@ -1,0 +1,75 @@
+import { useState, type FormEvent } from 'react';
+import type { Usher } from '@usher/core';
+import { Field } from './Field.tsx';
+import { describeError } from './errors.ts';
+import { useUsherSnapshot } from './use-usher.ts';
+
+function decodeClaims(jwt: string): Record<string, unknown> {
+  const payload = jwt.split('.')[1] ?? '';
+  const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+  return JSON.parse(json) as Record<string, unknown>;
+}
+
+export function SignedInPage({ usher }: { usher: Usher }) {
+  const { user, session } = useUsherSnapshot(usher);
+  const [claims, setClaims] = useState<Record<string, unknown> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<ReturnType<typeof describeError>>({ fields: {}, general: null });
+  const [saved, setSaved] = useState(false);
+  if (!user) return null;
+
+  const email = user.primaryEmailAddress?.emailAddress ?? user.emailAddresses[0]?.emailAddress ?? '';
+  const name = [user.firstName, user.lastName].filter(Boolean).join(' ');
+
+  async function showToken() {
+    const jwt = await usher.getToken();
+    setClaims(jwt ? decodeClaims(jwt) : null);
+  }
+
+  function saveProfile(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (key: string) => String(form.get(key) ?? '').trim() || null;
+    setBusy(true);
+    setSaved(false);
+    setErrors({ fields: {}, general: null });
+    usher.user!
+      .update({ firstName: text('first_name'), lastName: text('last_name') })
+      .then(() => setSaved(true), (error: unknown) => setErrors(describeError(error)))
+      .finally(() => setBusy(false));
+  }
+
+  return (
+    <section className="card wide" aria-labelledby="welcome-title">
+      <h1 id="welcome-title">Signed in{name ? ` as ${name}` : ''}</h1>
+      <dl className="facts">
+        <dt>Email</dt>
+        <dd data-testid="user-email">{email}</dd>
+        <dt>User</dt>
+        <dd><code>{user.id}</code></dd>
+        <dt>Session</dt>
+        <dd><code>{session?.id}</code></dd>
+      </dl>
+
+      <h2>Profile</h2>
+      <form onSubmit={saveProfile} noValidate>
+        <div className="row">
+          <Field label="First name" name="first_name" autoComplete="given-name" defaultValue={user.firstName ?? ''} error={errors.fields.first_name} />
+          <Field label="Last name" name="last_name" autoComplete="family-name" defaultValue={user.lastName ?? ''} error={errors.fields.last_name} />
+        </div>
+        {errors.general ? <p className="error" role="alert">{errors.general}</p> : null}
+        <button type="submit" disabled={busy}>Save</button>
+        {saved ? <span className="ok" role="status"> Saved.</span> : null}
+      </form>
+
+      <h2>Session token</h2>
+      <p className="muted">A 60-second JWT your backend verifies offline with the keys at <code>/.well-known/jwks.json</code>. The SDK refreshes it in the background.</p>
+      <button type="button" className="secondary" onClick={() => void showToken()}>Show current token claims</button>
+      {claims ? <pre className="claims" aria-label="Token claims">{JSON.stringify(claims, null, 2)}</pre> : null}
+
+      <div className="actions">
+        <button type="button" onClick={() => void usher.signOut()}>Sign out</button>
+      </div>
+    </section>
+  );
+}

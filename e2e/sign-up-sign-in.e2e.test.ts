@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+
+const base = inject('playgroundUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/**
+ * Reads the newest code sent to `to` the way a person would: from the playground's dev mailbox
+ * page, waiting until one other than `previous` has arrived (the outbox worker delivers it).
+ */
+async function codeFromMailbox(context: BrowserContext, to: string, previous?: string): Promise<string> {
+  const mailbox = await context.newPage();
+  await mailbox.goto(`${base}/#/mailbox`);
+  const newest = mailbox.getByRole('article').filter({ hasText: `to ${to}` }).first().locator('pre');
+  let code: string | undefined;
+  await expect
+    .poll(async () => {
+      code = (await newest.count()) ? (await newest.innerText()).match(/\b(\d{6})\b/)?.[1] : undefined;
+      return code !== undefined && code !== previous;
+    }, { timeout: 15_000 })
+    .toBe(true);
+  await mailbox.close();
+  return code!;
+}
+
+async function expectSignedIn(page: Page, email: string) {
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 15_000 }).toMatch(/^Signed in/);
+  expect(await page.getByTestId('user-email').innerText()).toBe(email);
+}
+
+describe('a newcomer signs up, verifies by email code, reloads, signs out and back in', () => {
+  it('works end to end in Chromium through the playground', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const email = `ada+${Date.now()}@example.com`;
+    const password = 'correct horse battery staple';
+
+    await page.goto(base);
+    await page.getByRole('link', { name: 'Create account' }).first().click();
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+
+    const code = await codeFromMailbox(context, email);
+    await page.getByLabel('Verification code').fill(code);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expectSignedIn(page, email);
+
+    const cookies = await context.cookies();
+    const client = cookies.find((c) => c.name === '__client');
+    expect(client).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    await expect.poll(async () => (await context.cookies()).some((c) => c.name === '__session')).toBe(true);
+
+    await page.getByRole('button', { name: 'Show current token claims' }).click();
+    const claims = JSON.parse(await page.getByLabel('Token claims').innerText()) as Record<string, number | string>;
+    expect(Number(claims.exp) - Number(claims.iat)).toBe(60);
+    expect(String(claims.sub)).toMatch(/^user_/);
+
+    await page.reload();
+    await expectSignedIn(page, email);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect((await context.cookies()).some((c) => c.name === '__session')).toBe(false);
+
+    await page.getByLabel('Email address or username').fill(email);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Password', { exact: true }).fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toMatch(/password/i);
+
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectSignedIn(page, email);
+    expect((await context.cookies()).find((c) => c.name === '__client')?.value).not.toBe(client?.value);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email address or username').fill(email);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Email me a code instead' }).click();
+    const signInCode = await codeFromMailbox(context, email, code);
+    await page.getByLabel('Verification code').fill(signInCode);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectSignedIn(page, email);
+
+    await context.close();
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * @usher/core — the headless Usher SDK. Framework-free; runs in browsers and in Node.
+ * The public API, by name. Nothing under internal/ is exported.
+ */
+export { Usher } from './usher.ts';
+export type { UsherOptions } from './usher-options.ts';
+export type { UsherSnapshot, SnapshotListener } from './store/snapshot-store.ts';
+
+export { Client } from './resources/client.ts';
+export { Session } from './resources/session.ts';
+export { User, type UpdateUserParams } from './resources/user.ts';
+export { SignIn, type StartedSignIn, type SignInCreateParams, type SignInPrepareFirstFactorParams, type SignInAttemptFirstFactorParams, type SignInFactor, type SignInUserData } from './resources/sign-in.ts';
+export { SignUp, type StartedSignUp, type SignUpParams } from './resources/sign-up.ts';
+export { EmailAddress } from './resources/email-address.ts';
+export { Verification } from './resources/verification.ts';
+export type { Environment } from './resources/environment.ts';
+export type { GetTokenOptions } from './resources/resource-context.ts';
+
+export { signInMachine, type SignInAction } from './machines/sign-in-machine.ts';
+export { signUpMachine, type SignUpAction } from './machines/sign-up-machine.ts';
+export { verificationMachine, type VerificationAction } from './machines/verification-machine.ts';
+export { sessionMachine, type SessionAction } from './machines/session-machine.ts';
+export type { Machine } from './machines/define-machine.ts';
+
+export {
+  UsherError,
+  UsherAPIError,
+  UsherOfflineError,
+  UsherMisuseError,
+  isUsherAPIError,
+  isUsherOfflineError,
+  isUsherMisuseError,
+  type UsherErrorCode,
+  type UsherMisuseCode,
+  type UsherAPIErrorItem,
+} from './errors.ts';
+
+export type { StorageLike } from './internal/environment.ts';
+export type { Clock, Timers, TimerHandle } from './internal/timers.ts';
+export type { CrossTabOptions, BroadcastChannelLike, LockManagerLike } from './tokens/cross-tab.ts';
+export type { TokenPolicy } from './tokens/token-manager.ts';
+export type { BackoffPolicy } from './tokens/backoff.ts';
+export type { TransportMode, FetchLike } from './transport/transport.ts';
+
+export type {
+  SignInStatus,
+  SignUpStatus,
+  SessionStatus,
+  VerificationStatus,
+  VerificationStrategy,
+  FirstFactorStrategy,
+  SignUpField,
+  IdentifierKind,
+  ErrorCode,
+} from '@usher/protocol';

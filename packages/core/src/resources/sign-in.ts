@@ -1,0 +1,182 @@
+import type { FirstFactorStrategy, IdentifierKind, SignInFactorJSON, SignInJSON, SignInStatus } from '@usher/protocol';
+import { UsherMisuseError } from '../errors.ts';
+import { deepEqual } from '../internal/deep-equal.ts';
+import { signInMachine } from '../machines/sign-in-machine.ts';
+import type { ResourceContext } from './resource-context.ts';
+import { Verification } from './verification.ts';
+
+export interface SignInCreateParams {
+  /** An email address or username. */
+  identifier?: string;
+  strategy?: FirstFactorStrategy;
+  /** With `strategy: 'password'`: create and attempt in one request. */
+  password?: string;
+  redirectUrl?: string;
+}
+
+export interface SignInPrepareFirstFactorParams {
+  strategy: 'email_code';
+  /** Which address gets the code; defaults to the one the sign-in offers. */
+  emailAddressId?: string;
+}
+
+export type SignInAttemptFirstFactorParams = { strategy: 'password'; password: string } | { strategy: 'email_code'; code: string };
+
+/** A factor the sign-in can be completed with. */
+export interface SignInFactor {
+  readonly strategy: FirstFactorStrategy;
+  /** A masked form of the identifier (e.g. `j***@example.com`). */
+  readonly safeIdentifier?: string;
+  readonly emailAddressId?: string;
+  readonly primary?: boolean;
+}
+
+/** Name and avatar of the user being signed in (identity preview). */
+export interface SignInUserData {
+  readonly firstName: string | null;
+  readonly lastName: string | null;
+  readonly imageUrl: string;
+  readonly hasImage: boolean;
+}
+
+function toFactor(json: SignInFactorJSON): SignInFactor {
+  return Object.freeze({
+    strategy: json.strategy,
+    ...(json.safe_identifier !== undefined ? { safeIdentifier: json.safe_identifier } : {}),
+    ...(json.email_address_id !== undefined ? { emailAddressId: json.email_address_id } : {}),
+    ...(json.primary !== undefined ? { primary: json.primary } : {}),
+  });
+}
+
+/**
+ * A sign-in that exists on the server (id and status known): what every SignIn call answers.
+ * @example const attempt: StartedSignIn = await signIn.create({ identifier }); attempt.status; // never null
+ */
+export type StartedSignIn = SignIn & { readonly id: string; readonly status: SignInStatus };
+
+/**
+ * The client's current sign-in attempt. Before `create()` it is empty (`id` and `status` null).
+ * Immutable: each method answers the updated SignIn (also published in the Usher snapshot).
+ * Methods are bound and refuse, with an {@link UsherMisuseError}, calls the status does not
+ * allow. When `status` is `complete`, activate the session with `finalize()` (the same as
+ * `usher.setActive({ session: signIn.createdSessionId })`).
+ *
+ * @example
+ * const { signIn } = usher.getSnapshot();
+ * let attempt = await signIn.create({ identifier: 'ada@example.com' });
+ * attempt = await attempt.attemptFirstFactor({ strategy: 'password', password });
+ * if (attempt.status === 'complete') await attempt.finalize();
+ */
+export class SignIn {
+  readonly id: string | null;
+  readonly status: SignInStatus | null;
+  readonly identifier: string | null;
+  readonly supportedIdentifiers: readonly IdentifierKind[];
+  readonly supportedFirstFactors: readonly SignInFactor[];
+  readonly supportedSecondFactors: readonly SignInFactor[] | null;
+  readonly firstFactorVerification: Verification | null;
+  readonly secondFactorVerification: Verification | null;
+  readonly userData: SignInUserData | null;
+  readonly createdSessionId: string | null;
+  /** Unix milliseconds when the attempt is given up. */
+  readonly abandonAt: number | null;
+  readonly #json: SignInJSON | null;
+  readonly #ctx: ResourceContext;
+
+  /** @internal built by the SDK from the API's JSON (null: no attempt yet) */
+  constructor(json: SignInJSON | null, ctx: ResourceContext) {
+    this.#json = json;
+    this.#ctx = ctx;
+    this.id = json?.id ?? null;
+    this.status = json?.status ?? null;
+    this.identifier = json?.identifier ?? null;
+    this.supportedIdentifiers = Object.freeze([...(json?.supported_identifiers ?? [])]);
+    this.supportedFirstFactors = Object.freeze((json?.supported_first_factors ?? []).map(toFactor));
+    this.supportedSecondFactors = json?.supported_second_factors ? Object.freeze(json.supported_second_factors.map(toFactor)) : null;
+    this.firstFactorVerification = Verification.fromJSON(json?.first_factor_verification);
+    this.secondFactorVerification = Verification.fromJSON(json?.second_factor_verification);
+    const userData = json?.user_data;
+    this.userData = userData
+      ? Object.freeze({ firstName: userData.first_name, lastName: userData.last_name, imageUrl: userData.image_url, hasImage: userData.has_image })
+      : null;
+    this.createdSessionId = json?.created_session_id ?? null;
+    this.abandonAt = json?.abandon_at ?? null;
+    Object.freeze(this);
+  }
+
+  /** @internal the previous instance when nothing changed, so snapshots keep their identity */
+  static share(json: SignInJSON, ctx: ResourceContext, previous: SignIn | null | undefined): SignIn {
+    if (previous && previous.id === json.id && deepEqual(previous.#json, json)) return previous;
+    return new SignIn(json, ctx);
+  }
+
+  /**
+   * Starts a new sign-in (POST /v1/client/sign_ins). With an identifier and a password it can
+   * complete at once.
+   * @example await signIn.create({ identifier: 'ada@example.com', strategy: 'password', password });
+   */
+  readonly create = async (params: SignInCreateParams): Promise<StartedSignIn> => {
+    signInMachine.assert(this.status, 'create');
+    const json = await this.#ctx.call<SignInJSON>({
+      method: 'POST',
+      path: '/client/sign_ins',
+      body: { identifier: params.identifier, strategy: params.strategy, password: params.password, redirect_url: params.redirectUrl },
+    });
+    return this.#ctx.signInFor(json);
+  };
+
+  /**
+   * Sends the first-factor code (POST …/prepare_first_factor).
+   * @example await signIn.prepareFirstFactor({ strategy: 'email_code' });
+   */
+  readonly prepareFirstFactor = async (params: SignInPrepareFirstFactorParams): Promise<StartedSignIn> => {
+    signInMachine.assert(this.status, 'prepareFirstFactor');
+    const emailAddressId = params.emailAddressId ?? this.supportedFirstFactors.find((f) => f.strategy === params.strategy)?.emailAddressId;
+    const json = await this.#ctx.call<SignInJSON>({
+      method: 'POST',
+      path: `/client/sign_ins/${encodeURIComponent(this.#id())}/prepare_first_factor`,
+      body: { strategy: params.strategy, email_address_id: emailAddressId },
+    });
+    return this.#ctx.signInFor(json);
+  };
+
+  /**
+   * Checks the first factor (POST …/attempt_first_factor): a password or the emailed code.
+   * @example await signIn.attemptFirstFactor({ strategy: 'email_code', code: '123456' });
+   */
+  readonly attemptFirstFactor = async (params: SignInAttemptFirstFactorParams): Promise<StartedSignIn> => {
+    signInMachine.assert(this.status, 'attemptFirstFactor');
+    const body = params.strategy === 'password' ? { strategy: 'password', password: params.password } : { strategy: 'email_code', code: params.code };
+    const json = await this.#ctx.call<SignInJSON>({
+      method: 'POST',
+      path: `/client/sign_ins/${encodeURIComponent(this.#id())}/attempt_first_factor`,
+      body,
+    });
+    return this.#ctx.signInFor(json);
+  };
+
+  /**
+   * Fetches the sign-in again (GET /v1/client/sign_ins/{id}).
+   * @example const fresh = await signIn.reload();
+   */
+  readonly reload = async (): Promise<StartedSignIn> => {
+    signInMachine.assert(this.status, 'reload');
+    const json = await this.#ctx.call<SignInJSON>({ method: 'GET', path: `/client/sign_ins/${encodeURIComponent(this.#id())}` });
+    return this.#ctx.signInFor(json);
+  };
+
+  /**
+   * Makes the session this sign-in created the active one. Only when `status` is `complete`.
+   * @example if (signIn.status === 'complete') await signIn.finalize();
+   */
+  readonly finalize = async (): Promise<void> => {
+    signInMachine.assert(this.status, 'finalize');
+    if (!this.createdSessionId) throw new UsherMisuseError('status_invalid', 'SignIn: finalize() needs a created session.');
+    await this.#ctx.setActive(this.createdSessionId);
+  };
+
+  #id(): string {
+    if (!this.id) throw new UsherMisuseError('status_invalid', 'SignIn: this call needs a sign-in created with create().');
+    return this.id;
+  }
+}

@@ -1,0 +1,87 @@
+import type { UserJSON } from '@usher/protocol';
+import { deepEqual } from '../internal/deep-equal.ts';
+import { deepFreeze } from '../internal/freeze.ts';
+import { EmailAddress } from './email-address.ts';
+import type { ResourceContext } from './resource-context.ts';
+
+/** Profile fields the user may change. `null` clears a field. */
+export interface UpdateUserParams {
+  firstName?: string | null;
+  lastName?: string | null;
+  username?: string | null;
+}
+
+/**
+ * The signed-in user. Immutable; `update()` answers the new User and refreshes the snapshot.
+ * Methods are bound, so `const { update } = user` works.
+ *
+ * @example
+ * const updated = await usher.getSnapshot().user?.update({ firstName: 'Ada' });
+ */
+export class User {
+  readonly id: string;
+  readonly username: string | null;
+  readonly firstName: string | null;
+  readonly lastName: string | null;
+  /** First and last name joined, or null when both are empty. */
+  readonly fullName: string | null;
+  readonly imageUrl: string;
+  readonly hasImage: boolean;
+  readonly primaryEmailAddressId: string | null;
+  readonly primaryEmailAddress: EmailAddress | null;
+  readonly emailAddresses: readonly EmailAddress[];
+  readonly passwordEnabled: boolean;
+  readonly twoFactorEnabled: boolean;
+  readonly publicMetadata: Readonly<Record<string, unknown>>;
+  readonly unsafeMetadata: Readonly<Record<string, unknown>>;
+  /** Unix milliseconds. */
+  readonly lastSignInAt: number | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly #json: UserJSON;
+  readonly #ctx: ResourceContext;
+
+  /** @internal built by the SDK from the API's JSON */
+  constructor(json: UserJSON, ctx: ResourceContext) {
+    this.#json = json;
+    this.#ctx = ctx;
+    this.id = json.id;
+    this.username = json.username;
+    this.firstName = json.first_name;
+    this.lastName = json.last_name;
+    this.fullName = [json.first_name, json.last_name].filter(Boolean).join(' ') || null;
+    this.imageUrl = json.image_url;
+    this.hasImage = json.has_image;
+    this.primaryEmailAddressId = json.primary_email_address_id;
+    this.emailAddresses = Object.freeze(json.email_addresses.map((e) => new EmailAddress(e)));
+    this.primaryEmailAddress = this.emailAddresses.find((e) => e.id === json.primary_email_address_id) ?? null;
+    this.passwordEnabled = json.password_enabled;
+    this.twoFactorEnabled = json.two_factor_enabled;
+    this.publicMetadata = deepFreeze(structuredClone(json.public_metadata ?? {}));
+    this.unsafeMetadata = deepFreeze(structuredClone(json.unsafe_metadata ?? {}));
+    this.lastSignInAt = json.last_sign_in_at;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+    Object.freeze(this);
+  }
+
+  /** @internal the previous instance when nothing changed, so snapshots keep their identity */
+  static share(json: UserJSON, ctx: ResourceContext, previous: User | null | undefined): User {
+    if (previous && previous.id === json.id && deepEqual(previous.#json, json)) return previous;
+    return new User(json, ctx);
+  }
+
+  /**
+   * Updates the profile (PATCH /v1/me) and answers the updated user.
+   * @example await user.update({ firstName: 'Ada', lastName: 'Lovelace' });
+   */
+  readonly update = async (params: UpdateUserParams): Promise<User> => {
+    const body: Record<string, string | null> = {};
+    if (params.firstName !== undefined) body.first_name = params.firstName;
+    if (params.lastName !== undefined) body.last_name = params.lastName;
+    if (params.username !== undefined) body.username = params.username;
+    const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
+    const json = await this.#ctx.call<UserJSON>({ method: 'PATCH', path: '/me', query: { _session_id: sessionId }, body });
+    return this.#ctx.userFor(json);
+  };
+}

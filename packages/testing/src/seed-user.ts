@@ -1,0 +1,86 @@
+import type { ClientResponseJSON, SignUpJSON } from '@usher/protocol';
+import type { Store } from '@usher/server';
+
+export interface SeedUserInput {
+  email: string;
+  password?: string;
+  firstName?: string;
+  lastName?: string;
+  username?: string;
+}
+
+export interface SeededUser {
+  id: string;
+  email: string;
+  password: string | undefined;
+  firstName: string | null;
+  lastName: string | null;
+  username: string | null;
+}
+
+interface SeedDeps {
+  fetch(request: Request): Promise<Response>;
+  origin: string;
+  store: () => Store;
+  deliverOutbox(): Promise<void>;
+  hideMessage(id: string): void;
+}
+
+/**
+ * Creates a user through the real sign-up endpoints (create → email code → verify), on a client of
+ * its own in bearer mode, then signs that client out. The seeding email is hidden from the mock's
+ * mailbox so tests only see what they caused.
+ */
+export async function seedUser(deps: SeedDeps, input: SeedUserInput): Promise<SeededUser> {
+  let token: string | null = null;
+  const call = async <T>(method: string, path: string, body: unknown): Promise<T> => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', origin: deps.origin };
+    if (token) headers.authorization = `Bearer ${token}`;
+    else headers['x-usher-bearer'] = '1';
+    const response = await deps.fetch(new Request(`${deps.origin}/v1${path}`, { method, headers, body: JSON.stringify(body) }));
+    token = response.headers.get('x-usher-client-token') ?? token;
+    const json = (await response.json()) as T & { errors?: Array<{ code: string; long_message: string }> };
+    if (!response.ok) {
+      const first = json.errors?.[0];
+      throw new Error(`seedUser(${input.email}): ${method} ${path} answered ${response.status} ${first?.code ?? ''}: ${first?.long_message ?? ''}`);
+    }
+    return json;
+  };
+
+  const created = await call<ClientResponseJSON<SignUpJSON>>('POST', '/client/sign_ups', {
+    email_address: input.email,
+    password: input.password,
+    first_name: input.firstName,
+    last_name: input.lastName,
+    username: input.username,
+  });
+  let signUp = created.response;
+  if (signUp.status !== 'complete') {
+    await call('POST', `/client/sign_ups/${signUp.id}/prepare_verification`, { strategy: 'email_code' });
+    await deps.deliverOutbox();
+    const code = await takeCode(deps, input.email);
+    signUp = (await call<ClientResponseJSON<SignUpJSON>>('POST', `/client/sign_ups/${signUp.id}/attempt_verification`, { strategy: 'email_code', code })).response;
+  }
+  if (signUp.status !== 'complete' || !signUp.created_user_id) {
+    throw new Error(`seedUser(${input.email}): the sign-up ended "${signUp.status}" (missing: ${signUp.missing_fields.join(', ') || 'none'})`);
+  }
+  await call('DELETE', '/client/sessions', {});
+  return {
+    id: signUp.created_user_id,
+    email: input.email,
+    password: input.password,
+    firstName: signUp.first_name,
+    lastName: signUp.last_name,
+    username: signUp.username,
+  };
+}
+
+async function takeCode(deps: SeedDeps, email: string): Promise<string> {
+  const page = await deps.store().listDevMessages({ channel: 'email', limit: 10_000, offset: 0 });
+  const wanted = email.trim().toLowerCase();
+  const message = page.data.filter((m) => m.to.trim().toLowerCase() === wanted).at(-1);
+  const code = message ? /\b(\d{6})\b/.exec(message.text)?.[1] : undefined;
+  if (!message || !code) throw new Error(`seedUser(${email}): no verification email arrived`);
+  deps.hideMessage(message.id);
+  return code;
+}
