@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { developmentSettings, productionSettings, UnsafeConfigError, type NodeServerSettings } from './env-config.ts';
-import { startUsherServer } from './server.ts';
 
 const HELP = `usher — self-hosted authentication server
 
@@ -41,8 +40,11 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
 
+  // Loaded only now, so help and configuration errors answer without loading database drivers.
+  const { startUsherServer } = await import('./server.ts');
   const server = await startUsherServer(settings);
-  const { publicUrl } = settings.server;
+  // Not settings.server.publicUrl: with PORT=0 only the running server knows its port.
+  const { publicUrl } = server;
   const lines = [
     `Usher ${command === 'dev' ? 'development' : 'production'} server listening on ${server.url}`,
     `  Frontend API   ${publicUrl}/v1`,
@@ -52,9 +54,14 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'dev') lines.push(settings.smtpUrl ? '  Mail           SMTP' : `  Dev mailbox    ${publicUrl}/v1/dev/mailbox`);
   process.stdout.write(`${lines.join('\n')}\n`);
 
-  const stop = async () => {
-    await server.close();
-    process.exit(0);
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`usher: error while stopping: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { developmentSettings, productionSettings, UnsafeConfigError } from './env-config.ts';
+import { developmentSettings, productionSettings, UnsafeConfigError, withBoundPort } from './env-config.ts';
 
 const safe = {
   DATABASE_URL: 'postgres://usher@db/usher',
@@ -64,5 +64,18 @@ describe('usher dev settings', () => {
     expect(settings.server.environment).toBe('development');
     expect(settings.server.allowedOrigins).toContain('http://localhost:5173');
     expect(settings.server.secureCookies).toBe(false);
+  });
+});
+
+describe('PORT=0 (any free port)', () => {
+  it('once bound, the dev public URL and its allowed origin carry the real port; other origins are untouched', () => {
+    const config = withBoundPort(developmentSettings({ PORT: '0' }, '/tmp/x/.usher').server, 53124);
+    expect(config.publicUrl).toBe('http://localhost:53124');
+    expect(config.allowedOrigins).toEqual(['http://localhost:53124', 'http://localhost:5173']);
+  });
+
+  it('an explicit public URL keeps its own port', () => {
+    const config = withBoundPort(developmentSettings({ PORT: '0', USHER_PUBLIC_URL: 'http://localhost:4000/__usher' }, '/tmp/x/.usher').server, 53124);
+    expect(config.publicUrl).toBe('http://localhost:4000/__usher');
   });
 });

@@ -112,3 +112,16 @@ export function productionSettings(env: NodeJS.ProcessEnv): NodeServerSettings {
     redisUrl: env.REDIS_URL ?? null,
   };
 }
+
+/**
+ * Port 0 asks the system for any free port (tests, parallel dev instances). Settings derived from
+ * it then say `:0`, which no browser can reach; once the server is bound, those URLs get the real
+ * port. Explicit URLs with a real port are left alone.
+ *
+ * @example
+ * withBoundPort(developmentSettings({ PORT: '0' }, dir).server, 53124).publicUrl; // 'http://localhost:53124'
+ */
+export function withBoundPort(config: ServerConfig, port: number): ServerConfig {
+  const bind = (url: string) => url.replace(/^(https?:\/\/(?:\[[^\]]*\]|[^/:[]+)):0(?=\/|$)/, `$1:${port}`);
+  return { ...config, publicUrl: bind(config.publicUrl), allowedOrigins: [...new Set(config.allowedOrigins.map(bind))] };
+}

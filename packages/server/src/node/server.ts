@@ -1,22 +1,25 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { serve, type HttpBindings } from '@hono/node-server';
+import { createAdaptorServer, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
 import { createUsherApp } from '../app.ts';
 import { DevMailboxMailer } from '../mail/dev-mailbox-mailer.ts';
 import { createOutboxWorker } from '../jobs/outbox-worker.ts';
 import { INSTANCE_CONFIG_KEY, defaultInstanceConfig } from '../config/instance.ts';
-import type { Clock, Mailer, Random } from '../deps.ts';
+import type { Clock, Logger, Mailer, Random } from '../deps.ts';
 import type { Store } from '../store/types.ts';
 import { Argon2Hasher } from './argon2-hasher.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import { openPostgresStore } from './postgres-store.ts';
 import { SmtpMailer } from './smtp-mailer.ts';
-import type { NodeServerSettings } from './env-config.ts';
+import { withBoundPort, type NodeServerSettings } from './env-config.ts';
 
 export interface RunningServer {
   /** The address it listens on, e.g. http://127.0.0.1:4000. */
   url: string;
+  /** The public URL the app runs with, with the bound port filled in when the settings asked for port 0. */
+  publicUrl: string;
   store: Store;
   close(): Promise<void>;
 }
@@ -31,53 +34,77 @@ export async function openStore(databaseUrl: string): Promise<Store> {
   return openSqliteStore(file);
 }
 
+/** Lines of the outbox worker, prefixed so they stand out among the server's own. */
+function lineLogger(prefix: string, log: (line: string) => void): Logger {
+  const write = (message: string, fields?: Record<string, unknown>) => log(`${prefix} ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`);
+  return { info: write, warn: write, error: write };
+}
+
+function listen(server: ServerType, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
 /**
  * Starts the API and the outbox worker in this process. Several processes may run against one
  * PostgreSQL database: the store's atomic operations and the outbox leases make that safe.
+ * With port 0 the system picks a free port, and the public URL and allowed origins that say
+ * `:0` are given that port before the app is built.
  */
 export async function startUsherServer(settings: NodeServerSettings, log: (line: string) => void = console.log): Promise<RunningServer> {
   const store = await openStore(settings.databaseUrl);
   await store.putSettingIfAbsent(INSTANCE_CONFIG_KEY, defaultInstanceConfig());
 
-  const smtp = settings.smtpUrl ? new SmtpMailer(settings.smtpUrl, settings.mailFrom) : null;
-  const mailer: Mailer = smtp ?? new DevMailboxMailer(store, systemClock);
-
+  // The app is built once the port is known (see above); no request is read before that.
+  let app: Hono | null = null;
   // The app sees only web-standard Requests; the peer address comes from Node's socket.
   const peers = new WeakMap<Request, string>();
-  const app = createUsherApp({
+  const server = createAdaptorServer({
+    fetch: (request, env) => {
+      const address = env.incoming.socket.remoteAddress;
+      if (address) peers.set(request, address);
+      return app ? app.fetch(request, env) : new Response(null, { status: 503 });
+    },
+  });
+  let port: number;
+  try {
+    port = await listen(server, settings.port, settings.host);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
+  const config = withBoundPort(settings.server, port);
+  app = createUsherApp({
     store,
     hasher: new Argon2Hasher(),
     clock: systemClock,
     random: systemRandom,
-    config: settings.server,
+    config,
     clientIp: (request) => peers.get(request),
   });
 
-  const worker = createOutboxWorker({ store, mailer, clock: systemClock, logger: (line: string) => log(`[outbox] ${line}`) });
+  const smtp = settings.smtpUrl ? new SmtpMailer(settings.smtpUrl, settings.mailFrom) : null;
+  const mailer: Mailer = smtp ?? new DevMailboxMailer(store, systemClock);
+  const worker = createOutboxWorker({ store, mailer, clock: systemClock, logger: lineLogger('[outbox]', log) });
   worker.start(500);
-
-  const server = serve({
-    fetch: (request: Request, env: HttpBindings) => {
-      const address = env.incoming.socket.remoteAddress;
-      if (address) peers.set(request, address);
-      return app.fetch(request, env);
-    },
-    port: settings.port,
-    hostname: settings.host,
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : settings.port;
 
   return {
     url: `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${port}`,
+    publicUrl: config.publicUrl,
     store,
     async close() {
-      worker.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await worker.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive connections would hold close() open; requests in flight still finish.
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      await closed;
       smtp?.close();
       await store.close();
     },
