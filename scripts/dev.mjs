@@ -45,7 +45,7 @@ run('usher', process.execPath, [join(root, 'packages/server/bin/usher.mjs'), 'de
   cwd: root,
   env: { ...process.env, PORT: usherPort, USHER_PLAYGROUND_URL: playgroundUrl, USHER_PUBLIC_URL: process.env.USHER_PUBLIC_URL ?? playgroundUrl },
 });
-run('playground', process.execPath, [join(root, 'apps/playground/node_modules/vite/bin/vite.js'), '--port', playgroundPort, '--strictPort'], {
+run('playground', process.execPath, [join(root, 'apps/playground/node_modules/vite/bin/vite.js'), '--port', playgroundPort, '--strictPort', '--bypass-lock'], {
   cwd: join(root, 'apps/playground'),
   env: { ...process.env, USHER_API_TARGET: `http://127.0.0.1:${usherPort}` },
 });

@@ -25,7 +25,9 @@ export function SignInFlow({ usher }: { usher: Usher }) {
   }
 
   async function finish(status: string, sessionId: string | null) {
-    if (status === 'complete' && sessionId) await usher.setActive({ session: sessionId });
+    if (status !== 'complete' || !sessionId) return;
+    await usher.setActive({ session: sessionId });
+    window.location.hash = '#/';
   }
 
   function submitIdentifier(event: FormEvent<HTMLFormElement>) {

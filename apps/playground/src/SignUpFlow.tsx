@@ -54,7 +54,9 @@ export function SignUpFlow({ usher }: { usher: Usher }) {
     const code = String(new FormData(event.currentTarget).get('code') ?? '');
     void run(async () => {
       const signUp = await usher.signUp.attemptEmailAddressVerification({ code });
-      if (signUp.status === 'complete' && signUp.createdSessionId) await usher.setActive({ session: signUp.createdSessionId });
+      if (signUp.status !== 'complete' || !signUp.createdSessionId) return;
+      await usher.setActive({ session: signUp.createdSessionId });
+      window.location.hash = '#/';
     });
   }
 

@@ -68,7 +68,7 @@ export function SignedInPage({ usher }: { usher: Usher }) {
       {claims ? <pre className="claims" aria-label="Token claims">{JSON.stringify(claims, null, 2)}</pre> : null}
 
       <div className="actions">
-        <button type="button" onClick={() => void usher.signOut()}>Sign out</button>
+        <button type="button" onClick={() => void usher.signOut().finally(() => (window.location.hash = '#/sign-in'))}>Sign out</button>
       </div>
     </section>
   );

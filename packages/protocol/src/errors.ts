@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'sign_up_not_allowed',
   'user_locked',
   'identifier_already_signed_in',
+  /** Single-session mode: the client already has an active session; sign out first. */
+  'session_exists',
   // client & sessions
   'authentication_invalid',
   'client_not_found',

@@ -3,6 +3,7 @@
  * non-determinism is injected, so the same app runs in Node, in vitest and in a browser
  * service worker, and tests move time instead of sleeping.
  */
+import type { InstanceConfig } from './config/instance.ts';
 import type { Store } from './store/types.ts';
 
 export interface Clock {
@@ -33,6 +34,16 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
+/**
+ * Structured logs. Fields are plain data; callers never put passwords, codes, tokens or secrets
+ * in them (nor in messages).
+ */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
 export interface ServerConfig {
   environment: 'development' | 'production';
   /** Public base URL of the API, e.g. http://localhost:4000. Used as `iss` and in emails; never taken from Host headers. */
@@ -53,4 +64,12 @@ export interface UsherAppDeps {
   config: ServerConfig;
   /** Resolves the peer address of a request (Node's socket address); absent in-process. */
   clientIp?: (request: Request) => string | undefined;
+  /**
+   * Fixed instance settings (tests, Storybook, MSW). When given, the app uses exactly this and
+   * never reads INSTANCE_CONFIG_KEY from the store; when absent, the stored settings are read on
+   * every request and merged over defaultInstanceConfig().
+   */
+  instanceConfig?: InstanceConfig;
+  /** Defaults to a logger that drops everything. */
+  logger?: Logger;
 }

@@ -1,0 +1,18 @@
+import type { InstanceConfig } from '../config/instance.ts';
+import type { ClientContext } from '../services/client-context.ts';
+
+/** Per-request values the middlewares hand to the routes. */
+export interface AppVariables {
+  instance: InstanceConfig;
+  clientContext: ClientContext;
+  /** Bearer mode: the client token travels in headers instead of the `__client` cookie. */
+  bearer: boolean;
+  /** The request's Origin when it is an allowed one (becomes the token's `azp`). */
+  allowedOrigin: string | undefined;
+  /** The parsed JSON body of a mutation (undefined when it had none). */
+  body: unknown;
+}
+
+export interface AppEnv {
+  Variables: AppVariables;
+}

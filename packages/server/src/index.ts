@@ -1,0 +1,23 @@
+/**
+ * @usher/server — the Usher HTTP app and what it needs to run. Node-only pieces (argon2id hasher,
+ * SQLite/Postgres wiring, CLI) live in `@usher/server/node`.
+ */
+export { createUsherApp } from './app.ts';
+export type { Clock, Logger, MailMessage, Mailer, PasswordHasher, Random, ServerConfig, UsherAppDeps } from './deps.ts';
+export { UsherError, isUsherError, type ErrorStatus, type UsherErrorOptions } from './errors.ts';
+
+export { defaultInstanceConfig, INSTANCE_CONFIG_KEY, type InstanceConfig } from './config/instance.ts';
+export { loadInstanceConfig, mergeInstanceConfig } from './config/load.ts';
+
+export { createPbkdf2Hasher, type Pbkdf2HasherOptions } from './crypto/pbkdf2-hasher.ts';
+export { webCryptoRandom } from './crypto/random.ts';
+export { systemClock, createManualClock, type ManualClock } from './services/clock.ts';
+export { silentLogger, consoleJsonLogger } from './services/logger.ts';
+export { isAllowedRedirectUrl, normalizeOrigin } from './services/redirects.ts';
+
+export { DevMailboxMailer } from './mail/dev-mailbox-mailer.ts';
+export { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './jobs/outbox-worker.ts';
+
+export { createMemoryStore } from './store/memory/index.ts';
+export type * from './store/types.ts';
+export { StoreConflictError } from './store/types.ts';

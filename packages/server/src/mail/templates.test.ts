@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml } from './escape-html.ts';
+import { publicLink } from './links.ts';
+import { signUpAttemptedEmail, verificationCodeEmail } from './templates.ts';
+
+describe('email templates', () => {
+  it('the code email carries the code in text and HTML', () => {
+    const email = verificationCodeEmail({ applicationName: 'Acme', code: '012345', ttlMinutes: 10 });
+    expect(email.subject).toBe('012345 is your Acme verification code');
+    expect(email.text).toContain('012345');
+    expect(email.text).toContain('10 minutes');
+    expect(email.html).toContain('012345');
+  });
+
+  it('escapes the application name in HTML', () => {
+    const email = verificationCodeEmail({ applicationName: '<script>alert("x")</script>', code: '111111', ttlMinutes: 10 });
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain('&lt;script&gt;');
+  });
+
+  it('the sign-up notice links to sign-in and contains no code', () => {
+    const email = signUpAttemptedEmail({ applicationName: 'Acme', signInUrl: 'https://auth.acme.com/sign-in?a=1&b=2' });
+    expect(email.text).toContain('https://auth.acme.com/sign-in?a=1&b=2');
+    expect(email.html).toContain('href="https://auth.acme.com/sign-in?a=1&amp;b=2"');
+    expect(email.text).not.toMatch(/\b\d{6}\b/);
+  });
+
+  it('links are built from the configured public URL, never from anything else', () => {
+    expect(publicLink('https://auth.acme.com', '/sign-in')).toBe('https://auth.acme.com/sign-in');
+    expect(publicLink('https://auth.acme.com', '//evil.com/x')).toBe('https://auth.acme.com/');
+    expect(publicLink('https://auth.acme.com', 'https://evil.com/sign-in')).toBe('https://auth.acme.com/');
+  });
+
+  it('escapeHtml covers the five special characters', () => {
+    expect(escapeHtml(`&<>"'`)).toBe('&amp;&lt;&gt;&quot;&#39;');
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Every mutation endpoint refuses every kind of bad request with the right 4xx code, and the
+ * refused request changes nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { APP_ORIGIN, BASE, call, createTestApp, signUp, type TestApp } from './test-support.ts';
+
+interface Fixture {
+  t: TestApp;
+  user: { token: string; userId: string; sessionId: string };
+  signInId: string;
+  signInToken: string;
+  signUpId: string;
+  signUpToken: string;
+}
+
+async function fixture(): Promise<Fixture> {
+  const t = createTestApp();
+  const user = await signUp(t, 'jane@example.com');
+  const signIn = await call(t.app, 'POST', '/v1/client/sign_ins', { token: null, body: { identifier: 'jane@example.com', strategy: 'email_code' } });
+  const pending = await call(t.app, 'POST', '/v1/client/sign_ups', { token: null, body: { email_address: 'new@example.com', password: 'correct horse battery' } });
+  await call(t.app, 'POST', `/v1/client/sign_ups/${pending.body.response.id}/prepare_verification`, { token: pending.token, body: { strategy: 'email_code' } });
+  await t.worker.runOnce();
+  return { t, user, signInId: signIn.body.response.id, signInToken: signIn.token as string, signUpId: pending.body.response.id, signUpToken: pending.token as string };
+}
+
+/** Everything a request could have changed, as one comparable value. */
+async function snapshot(f: Fixture): Promise<unknown> {
+  const clients = [];
+  for (const token of [f.user.token, f.signInToken, f.signUpToken]) clients.push((await call(f.t.app, 'GET', '/v1/client', { token })).body);
+  return {
+    clients,
+    outbox: (await f.t.store.listOutbox({})).length,
+    mailbox: (await call(f.t.app, 'GET', '/v1/dev/mailbox')).body.total_count,
+    user: await f.t.store.getUser(f.user.userId),
+    session: await f.t.store.getSession(f.user.sessionId),
+    signInVerification: await f.t.store.getVerification(f.signInId, 'sign_in'),
+    signUpVerification: await f.t.store.getVerification(f.signUpId, 'sign_up'),
+  };
+}
+
+interface Endpoint {
+  name: string;
+  method: string;
+  path: (f: Fixture) => string;
+  token: (f: Fixture) => string | null;
+  /** A body with a field of the wrong type, for endpoints that take fields. */
+  wrongType?: Record<string, unknown>;
+  /** Fields that select the body's shape (a discriminated union), so that other problems can be judged. */
+  base?: Record<string, unknown>;
+}
+
+const ENDPOINTS: Endpoint[] = [
+  { name: 'create sign-up', method: 'POST', path: () => '/v1/client/sign_ups', token: () => null, wrongType: { email_address: 1 } },
+  { name: 'update sign-up', method: 'PATCH', path: (f) => `/v1/client/sign_ups/${f.signUpId}`, token: (f) => f.signUpToken, wrongType: { legal_accepted: 'yes' } },
+  { name: 'prepare sign-up verification', method: 'POST', path: (f) => `/v1/client/sign_ups/${f.signUpId}/prepare_verification`, token: (f) => f.signUpToken, wrongType: { strategy: 5 } },
+  { name: 'attempt sign-up verification', method: 'POST', path: (f) => `/v1/client/sign_ups/${f.signUpId}/attempt_verification`, token: (f) => f.signUpToken, wrongType: { strategy: 'email_code', code: 123456 } },
+  { name: 'create sign-in', method: 'POST', path: () => '/v1/client/sign_ins', token: () => null, wrongType: { identifier: ['jane@example.com'] } },
+  { name: 'prepare first factor', method: 'POST', path: (f) => `/v1/client/sign_ins/${f.signInId}/prepare_first_factor`, token: (f) => f.signInToken, wrongType: { strategy: true } },
+  { name: 'attempt first factor', method: 'POST', path: (f) => `/v1/client/sign_ins/${f.signInId}/attempt_first_factor`, token: (f) => f.signInToken, wrongType: { strategy: 'password', password: 1 }, base: { strategy: 'password', password: 'x' } },
+  { name: 'mint token', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/tokens`, token: (f) => f.user.token },
+  { name: 'touch session', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/touch`, token: (f) => f.user.token, wrongType: { active_organization_id: 5 } },
+  { name: 'end session', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/end`, token: (f) => f.user.token },
+  { name: 'remove session', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/remove`, token: (f) => f.user.token },
+  { name: 'sign out all', method: 'DELETE', path: () => '/v1/client/sessions', token: (f) => f.user.token },
+  { name: 'update me', method: 'PATCH', path: () => '/v1/me', token: (f) => f.user.token, wrongType: { first_name: 5 } },
+  { name: 'clear dev mailbox', method: 'DELETE', path: () => '/v1/dev/mailbox', token: () => null },
+];
+
+interface BadRequest {
+  name: string;
+  status: number;
+  code: string;
+  build: (e: Endpoint, f: Fixture) => { headers: Record<string, string>; body?: string } | null;
+}
+
+function bearer(e: Endpoint, f: Fixture): Record<string, string> {
+  const token = e.token(f);
+  return token ? { authorization: `Bearer ${token}` } : { 'x-usher-bearer': '1' };
+}
+
+const BAD_REQUESTS: BadRequest[] = [
+  { name: 'malformed JSON', status: 400, code: 'request_body_invalid', build: (e, f) => ({ headers: { ...bearer(e, f), origin: APP_ORIGIN, 'content-type': 'application/json' }, body: '{"strategy":' }) },
+  { name: 'a JSON array', status: 400, code: 'request_body_invalid', build: (e, f) => ({ headers: { ...bearer(e, f), origin: APP_ORIGIN, 'content-type': 'application/json' }, body: '[1,2]' }) },
+  { name: 'an unknown field', status: 422, code: 'form_param_unknown', build: (e, f) => ({ headers: { ...bearer(e, f), origin: APP_ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify({ ...e.base, is_admin: true }) }) },
+  {
+    name: 'a field of the wrong type',
+    status: 422,
+    code: 'form_param_format_invalid',
+    build: (e, f) => (e.wrongType ? { headers: { ...bearer(e, f), origin: APP_ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify(e.wrongType) } : null),
+  },
+  { name: 'a huge body', status: 413, code: 'request_body_too_large', build: (e, f) => ({ headers: { ...bearer(e, f), origin: APP_ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify({ code: 'x'.repeat(20_000) }) }) },
+  { name: 'text/plain', status: 415, code: 'unsupported_media_type', build: (e, f) => ({ headers: { ...bearer(e, f), origin: APP_ORIGIN, 'content-type': 'text/plain' }, body: '{}' }) },
+  { name: 'a form post', status: 415, code: 'unsupported_media_type', build: (e, f) => ({ headers: { ...bearer(e, f), origin: APP_ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' }) },
+  { name: 'an evil origin', status: 403, code: 'origin_invalid', build: (e, f) => ({ headers: { ...bearer(e, f), origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{}' }) },
+  { name: 'Origin: null', status: 403, code: 'origin_invalid', build: (e, f) => ({ headers: { ...bearer(e, f), origin: 'null', 'content-type': 'application/json' }, body: '{}' }) },
+  {
+    name: 'a cookie without any origin',
+    status: 403,
+    code: 'origin_invalid',
+    build: (e, f) => ({ headers: { cookie: `__client=${e.token(f) ?? ''}`, 'content-type': 'application/json' }, body: '{}' }),
+  },
+  {
+    name: 'a cross-site text/plain form post',
+    status: 403,
+    code: 'origin_invalid',
+    build: (e, f) => ({ headers: { cookie: `__client=${e.token(f) ?? ''}`, origin: 'https://evil.example', 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site' }, body: '{}' }),
+  },
+];
+
+describe.each(ENDPOINTS)('$method $name', (endpoint) => {
+  it.each(BAD_REQUESTS)('$name → $status $code, and nothing changes', async (bad) => {
+    const f = await fixture();
+    const request = bad.build(endpoint, f);
+    if (!request) return;
+    const before = await snapshot(f);
+    const res = await f.t.app.fetch(new Request(`${BASE}${endpoint.path(f)}`, { method: endpoint.method, headers: request.headers, body: request.body }));
+    expect(res.status).toBe(bad.status);
+    const body = (await res.json()) as { errors: Array<{ code: string }> };
+    // Several problems may be reported at once (e.g. a missing field beside the unknown one).
+    expect(body.errors.map((e) => e.code)).toContain(bad.code);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    expect(await snapshot(f)).toEqual(before);
+  });
+});

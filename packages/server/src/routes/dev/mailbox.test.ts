@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { call, createTestApp, signUp } from '../test-support.ts';
+
+describe('GET /v1/dev/mailbox', () => {
+  it('lists delivered emails oldest first, with limit and offset', async () => {
+    const t = createTestApp();
+    await signUp(t, 'a@example.com');
+    t.clock.advance(1000);
+    await signUp(t, 'b@example.com');
+    const all = await call(t.app, 'GET', '/v1/dev/mailbox');
+    expect(all.status).toBe(200);
+    expect(all.body.total_count).toBe(2);
+    expect(all.body.data.map((m: { to: string }) => m.to)).toEqual(['a@example.com', 'b@example.com']);
+    expect(all.body.data[0]).toEqual({ id: expect.stringMatching(/^msg_/), to: 'a@example.com', subject: expect.any(String), text: expect.any(String), html: expect.any(String), created_at: expect.any(Number) });
+    const page = await call(t.app, 'GET', '/v1/dev/mailbox?limit=1&offset=1');
+    expect(page.body).toMatchObject({ total_count: 2, data: [{ to: 'b@example.com' }] });
+  });
+
+  it('refuses a bad limit or offset', async () => {
+    const t = createTestApp();
+    for (const query of ['limit=-1', 'limit=abc', 'limit=100000', 'offset=1.5']) {
+      const res = await call(t.app, 'GET', `/v1/dev/mailbox?${query}`);
+      expect(res.status).toBe(422);
+      expect(res.body.errors[0].code).toBe('form_param_format_invalid');
+    }
+  });
+
+  it('DELETE clears it', async () => {
+    const t = createTestApp();
+    await signUp(t, 'a@example.com');
+    const cleared = await call(t.app, 'DELETE', '/v1/dev/mailbox');
+    expect(cleared.status).toBe(200);
+    expect((await call(t.app, 'GET', '/v1/dev/mailbox')).body).toEqual({ data: [], total_count: 0 });
+  });
+
+  it('does not exist on a production instance', async () => {
+    const t = createTestApp({ server: { environment: 'production' } });
+    const res = await call(t.app, 'GET', '/v1/dev/mailbox');
+    expect(res.status).toBe(404);
+    expect(res.body.errors[0].code).toBe('not_found');
+    expect((await call(t.app, 'DELETE', '/v1/dev/mailbox')).status).toBe(404);
+  });
+});

@@ -1,0 +1,36 @@
+import { signInAttemptFirstFactorBody, signInCreateBody, signInPrepareFirstFactorBody } from '@usher/protocol';
+import { parseBody } from '../../http/validate.ts';
+import { loadSignInJSON } from '../../services/serializers/load.ts';
+import { attemptFirstFactor } from '../../services/sign-in-attempts.ts';
+import { getOwnSignIn } from '../../services/sign-in-steps.ts';
+import { createSignIn, prepareFirstFactor } from '../../services/sign-ins.ts';
+import type { Runtime } from '../../services/runtime.ts';
+import { pathId, withClient, type App } from '../types.ts';
+
+export function registerSignInRoutes(app: App, rt: Runtime): void {
+  app.post('/v1/client/sign_ins', async (c) => {
+    const body = parseBody(signInCreateBody, c.get('body'));
+    const signIn = await createSignIn(rt, c.get('instance'), c.get('clientContext'), body);
+    return c.json(await withClient(rt, c, await loadSignInJSON(rt, signIn, c.get('instance'))));
+  });
+
+  app.get('/v1/client/sign_ins/:id', async (c) => {
+    const signIn = await getOwnSignIn(rt, c.get('clientContext'), pathId(c, 'sia', 'sign_in_not_found'));
+    return c.json(await withClient(rt, c, await loadSignInJSON(rt, signIn, c.get('instance'))));
+  });
+
+  app.post('/v1/client/sign_ins/:id/prepare_first_factor', async (c) => {
+    const id = pathId(c, 'sia', 'sign_in_not_found');
+    // email_address_id is accepted for compatibility; the code goes to the address the sign-in identified.
+    parseBody(signInPrepareFirstFactorBody, c.get('body'));
+    const signIn = await prepareFirstFactor(rt, c.get('instance'), c.get('clientContext'), id);
+    return c.json(await withClient(rt, c, await loadSignInJSON(rt, signIn, c.get('instance'))));
+  });
+
+  app.post('/v1/client/sign_ins/:id/attempt_first_factor', async (c) => {
+    const id = pathId(c, 'sia', 'sign_in_not_found');
+    const body = parseBody(signInAttemptFirstFactorBody, c.get('body'));
+    const signIn = await attemptFirstFactor(rt, c.get('instance'), c.get('clientContext'), id, body);
+    return c.json(await withClient(rt, c, await loadSignInJSON(rt, signIn, c.get('instance'))));
+  });
+}

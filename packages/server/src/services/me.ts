@@ -1,0 +1,60 @@
+import type { UpdateMeBody } from '@usher/protocol';
+import type { InstanceConfig } from '../config/instance.ts';
+import { UsherError } from '../errors.ts';
+import { StoreConflictError, type SessionRecord, type UserRecord } from '../store/types.ts';
+import type { ClientContext } from './client-context.ts';
+import { normalizeName, parseUsername } from './identifiers.ts';
+import type { Runtime } from './runtime.ts';
+import { currentSession } from './sessions.ts';
+
+export interface Me {
+  session: SessionRecord;
+  user: UserRecord;
+}
+
+/** The signed-in user of this request's session (see currentSession), or 401. */
+export async function getMe(rt: Runtime, ctx: ClientContext, requestedSessionId: string | null): Promise<Me> {
+  const session = await currentSession(rt, ctx, requestedSessionId);
+  const user = await rt.store.getUser(session.userId);
+  if (!user) throw new UsherError('authentication_invalid');
+  return { session, user };
+}
+
+function nameValue(value: string | null | undefined, setting: { enabled: boolean; required: boolean }, paramName: string): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (!setting.enabled) throw new UsherError('form_param_unknown', { paramName, longMessage: `This application does not collect \`${paramName}\`.` });
+  const name = normalizeName(value);
+  if (name === null && setting.required) throw new UsherError('form_param_value_invalid', { paramName, longMessage: `\`${paramName}\` is required and cannot be empty.` });
+  return name;
+}
+
+/**
+ * Updates the profile fields a user may change themself. Anything else (id, email_verified,
+ * metadata…) is refused by the request schema with 422 form_param_unknown, never stored.
+ */
+export async function updateMe(rt: Runtime, config: InstanceConfig, ctx: ClientContext, requestedSessionId: string | null, body: UpdateMeBody): Promise<Me> {
+  const { session, user } = await getMe(rt, ctx, requestedSessionId);
+  const patch: Partial<Pick<UserRecord, 'firstName' | 'lastName' | 'username'>> = {};
+  const firstName = nameValue(body.first_name, config.attributes.firstName, 'first_name');
+  if (firstName !== undefined) patch.firstName = firstName;
+  const lastName = nameValue(body.last_name, config.attributes.lastName, 'last_name');
+  if (lastName !== undefined) patch.lastName = lastName;
+  if (body.username !== undefined) {
+    if (!config.attributes.username.enabled) throw new UsherError('form_param_unknown', { paramName: 'username', longMessage: 'This application does not use usernames.' });
+    if (body.username === null) {
+      if (config.attributes.username.required) throw new UsherError('form_param_value_invalid', { paramName: 'username', longMessage: 'A username is required.' });
+      patch.username = null;
+    } else {
+      patch.username = parseUsername(body.username, 'username');
+    }
+  }
+  let updated: UserRecord | null;
+  try {
+    updated = await rt.store.updateUser(user.id, patch, rt.now());
+  } catch (error) {
+    if (error instanceof StoreConflictError) throw new UsherError('form_identifier_exists', { paramName: error.field, longMessage: 'This username is taken. Try another one.' });
+    throw error;
+  }
+  if (!updated) throw new UsherError('authentication_invalid');
+  return { session, user: updated };
+}

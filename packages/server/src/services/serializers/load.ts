@@ -1,0 +1,65 @@
+import type { ClientJSON, SessionJSON, SignInJSON, SignUpJSON } from '@usher/protocol';
+import type { InstanceConfig } from '../../config/instance.ts';
+import type { ClientRecord, SessionRecord, SignInRecord, SignUpRecord } from '../../store/types.ts';
+import { isSessionActive } from '../machines/session.ts';
+import { identifierKindOf } from '../machines/sign-in.ts';
+import type { Runtime } from '../runtime.ts';
+import { toSessionJSON } from './session.ts';
+import { toSignInJSON } from './sign-in.ts';
+import { toSignUpJSON } from './sign-up.ts';
+import { loadUserJSON } from './user.ts';
+
+/** Readers that gather what a wire resource needs from the store, then serialize it. */
+
+export async function loadSignInJSON(rt: Runtime, signIn: SignInRecord, config: InstanceConfig): Promise<SignInJSON> {
+  const user = signIn.userId ? await rt.store.getUser(signIn.userId) : null;
+  let primaryEmail = null;
+  if (user && signIn.identifier && identifierKindOf(signIn.identifier) === 'username') {
+    const emails = await rt.store.listEmailAddresses(user.id);
+    primaryEmail = emails.find((e) => e.id === user.primaryEmailAddressId) ?? null;
+  }
+  const verification = signIn.firstFactorStrategy === 'email_code' ? await rt.store.getVerification(signIn.id, 'sign_in') : null;
+  return toSignInJSON({ signIn, config, user, primaryEmail, verification, now: rt.now() });
+}
+
+export async function loadSignUpJSON(rt: Runtime, signUp: SignUpRecord, config: InstanceConfig): Promise<SignUpJSON> {
+  const verification = await rt.store.getVerification(signUp.id, 'sign_up');
+  return toSignUpJSON(signUp, config, verification, rt.now());
+}
+
+export async function loadSessionJSON(rt: Runtime, session: SessionRecord): Promise<SessionJSON | null> {
+  const user = await rt.store.getUser(session.userId);
+  if (!user) return null;
+  return toSessionJSON(session, await loadUserJSON(rt, user), rt.now());
+}
+
+/**
+ * The whole client as the SDK keeps it: its live sessions (newest first), the sign-in and sign-up
+ * in progress (a completed one is dropped: its result is in `sessions`), the last active session.
+ */
+export async function loadClientJSON(rt: Runtime, client: ClientRecord | null, config: InstanceConfig): Promise<ClientJSON | null> {
+  if (!client) return null;
+  const fresh = await rt.store.getClient(client.id);
+  if (!fresh) return null;
+  const now = rt.now();
+  const records = (await rt.store.listClientSessions(fresh.id)).filter((s) => isSessionActive(s, now));
+  records.sort((a, b) => b.createdAt - a.createdAt);
+  const sessions: SessionJSON[] = [];
+  for (const record of records) {
+    const json = await loadSessionJSON(rt, record);
+    if (json) sessions.push(json);
+  }
+  const signIn = fresh.signInId ? await rt.store.getSignIn(fresh.signInId) : null;
+  const signUp = fresh.signUpId ? await rt.store.getSignUp(fresh.signUpId) : null;
+  const lastActive = sessions.some((s) => s.id === fresh.lastActiveSessionId) ? fresh.lastActiveSessionId : null;
+  return {
+    object: 'client',
+    id: fresh.id,
+    sessions,
+    sign_in: signIn && signIn.status !== 'complete' && signIn.abandonAt > now ? await loadSignInJSON(rt, signIn, config) : null,
+    sign_up: signUp && signUp.status === 'missing_requirements' && signUp.abandonAt > now ? await loadSignUpJSON(rt, signUp, config) : null,
+    last_active_session_id: lastActive,
+    created_at: fresh.createdAt,
+    updated_at: fresh.updatedAt,
+  };
+}

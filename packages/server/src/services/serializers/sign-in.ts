@@ -1,0 +1,63 @@
+import type { SignInFactorJSON, SignInJSON, SignInUserDataJSON, VerificationJSON } from '@usher/protocol';
+import type { InstanceConfig } from '../../config/instance.ts';
+import type { EmailAddressRecord, SignInRecord, UserRecord, VerificationRecord } from '../../store/types.ts';
+import { maskIdentifier } from '../identifiers.ts';
+import { identifierKindOf, supportedFirstFactors, supportedIdentifiers } from '../machines/sign-in.ts';
+import { toVerificationJSON } from './verification.ts';
+
+export interface SignInView {
+  signIn: SignInRecord;
+  config: InstanceConfig;
+  user: UserRecord | null;
+  /** The user's primary email address, when the identifier was a username. */
+  primaryEmail: EmailAddressRecord | null;
+  verification: VerificationRecord | null;
+  now: number;
+}
+
+/**
+ * The sign-in as the wire shows it. With enumeration protection, nothing in it depends on whether
+ * the identifier belongs to an account before the sign-in completes: the factors come from the
+ * instance settings, the masked identifier from the typed text, and user_data stays null.
+ */
+export function toSignInJSON(view: SignInView): SignInJSON {
+  const { signIn, config, user, now } = view;
+  const complete = signIn.status === 'complete';
+  return {
+    object: 'sign_in',
+    id: signIn.id,
+    status: signIn.status,
+    identifier: signIn.identifier,
+    supported_identifiers: supportedIdentifiers(config),
+    supported_first_factors: signIn.identifier === null ? [] : firstFactors(view),
+    supported_second_factors: null,
+    first_factor_verification: firstFactorVerification(signIn, view.verification, now),
+    second_factor_verification: null,
+    user_data: user && (complete || !config.enumerationProtection) ? userData(user) : null,
+    created_session_id: signIn.createdSessionId,
+    abandon_at: signIn.abandonAt,
+  };
+}
+
+function firstFactors(view: SignInView): SignInFactorJSON[] {
+  const identifier = view.signIn.identifier ?? '';
+  // For a username, the code goes to the account's primary address; an unknown username has none,
+  // so its mask falls back to the typed text (usernames are not secret the way addresses are).
+  const codeTarget = identifierKindOf(identifier) === 'username' && view.primaryEmail ? view.primaryEmail.emailAddress : identifier;
+  return supportedFirstFactors(view.config).map((strategy) => ({
+    strategy,
+    safe_identifier: maskIdentifier(strategy === 'email_code' ? codeTarget : identifier),
+  }));
+}
+
+function firstFactorVerification(signIn: SignInRecord, verification: VerificationRecord | null, now: number): VerificationJSON | null {
+  if (signIn.firstFactorStrategy === 'email_code') return toVerificationJSON(verification, now);
+  if (signIn.firstFactorStrategy === 'password') {
+    return { object: 'verification', status: signIn.firstFactorStatus ?? 'unverified', strategy: 'password', attempts: 0, expire_at: null };
+  }
+  return null;
+}
+
+function userData(user: UserRecord): SignInUserDataJSON {
+  return { first_name: user.firstName, last_name: user.lastName, image_url: user.imageUrl ?? '', has_image: user.imageUrl !== null };
+}

@@ -1,0 +1,37 @@
+import type { InstanceConfig } from '../config/instance.ts';
+import type { CodeBinding } from '../crypto/codes.ts';
+import { UsherError } from '../errors.ts';
+import type { SignInRecord, UserRecord } from '../store/types.ts';
+import type { ClientContext } from './client-context.ts';
+import { canWorkOnFirstFactor, identifierKindOf, supportedFirstFactors } from './machines/sign-in.ts';
+import type { Runtime } from './runtime.ts';
+
+/** A sign-in of this device, or 404 (another device's sign-in is as absent as a missing one). */
+export async function getOwnSignIn(rt: Runtime, ctx: ClientContext, id: string): Promise<SignInRecord> {
+  const signIn = await rt.store.getSignIn(id);
+  if (!signIn || !ctx.client || signIn.clientId !== ctx.client.id || signIn.abandonAt <= rt.now()) throw new UsherError('sign_in_not_found');
+  return signIn;
+}
+
+export function assertFirstFactorStep(signIn: SignInRecord): void {
+  if (!canWorkOnFirstFactor(signIn.status)) {
+    throw new UsherError('sign_in_status_invalid', {
+      longMessage: signIn.status === 'complete' ? 'This sign-in is already complete.' : 'Enter your identifier first.',
+    });
+  }
+}
+
+export function assertStrategy(config: InstanceConfig, strategy: 'password' | 'email_code'): void {
+  if (!supportedFirstFactors(config).includes(strategy)) throw new UsherError('strategy_not_allowed', { paramName: 'strategy' });
+}
+
+/** Where a sign-in's email code goes: the typed address, or a username's primary address. */
+export async function emailCodeBinding(rt: Runtime, signIn: SignInRecord, user: UserRecord | null): Promise<{ binding: CodeBinding; deliverable: boolean }> {
+  const identifier = signIn.identifier ?? '';
+  let target: string | null = identifierKindOf(identifier) === 'email_address' ? identifier : null;
+  if (target === null && user) {
+    const emails = await rt.store.listEmailAddresses(user.id);
+    target = emails.find((e) => e.id === user.primaryEmailAddressId && e.verifiedAt !== null)?.emailAddress ?? null;
+  }
+  return { binding: { purpose: 'sign_in', ownerId: signIn.id, target: target ?? identifier }, deliverable: user !== null && target !== null };
+}

@@ -1,0 +1,55 @@
+import type { InstanceConfig } from '../config/instance.ts';
+import { generateVerificationCode, hashVerificationCode, unmatchableCodeHash, type CodeBinding } from '../crypto/codes.ts';
+import { emailOutboxRecord } from '../mail/outbox-message.ts';
+import { verificationCodeEmail } from '../mail/templates.ts';
+import type { ConsumeVerificationResult, OutboxRecord, VerificationRecord } from '../store/types.ts';
+import type { Runtime } from './runtime.ts';
+
+function verificationRecord(rt: Runtime, config: InstanceConfig, binding: CodeBinding, codeHash: string): VerificationRecord {
+  const now = rt.now();
+  return {
+    id: rt.newId('ver'),
+    purpose: binding.purpose,
+    ownerId: binding.ownerId,
+    strategy: 'email_code',
+    codeHash,
+    status: 'unverified',
+    attempts: 0,
+    maxAttempts: config.verification.maxAttempts,
+    expireAt: now + config.verification.codeTtlSeconds * 1000,
+    verifiedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Sends a fresh 6-digit code to `binding.target`: stores its HMAC and enqueues the email in one
+ * store call. A resend keeps the attempts already spent.
+ */
+export async function sendVerificationCode(rt: Runtime, config: InstanceConfig, binding: CodeBinding): Promise<VerificationRecord> {
+  const code = generateVerificationCode(rt.random);
+  const codeHash = await hashVerificationCode(rt.secret, binding, code);
+  const rendered = verificationCodeEmail({
+    applicationName: config.applicationName,
+    code,
+    ttlMinutes: Math.round(config.verification.codeTtlSeconds / 60),
+  });
+  const message = emailOutboxRecord(rt, { to: binding.target, ...rendered });
+  return rt.store.prepareVerification(verificationRecord(rt, config, binding, codeHash), message);
+}
+
+/**
+ * Looks exactly like sendVerificationCode to the caller (same record, same store call) but stores
+ * a hash no code matches and enqueues `message` instead of a code (a notice, or nothing at all).
+ */
+export async function sendDecoyVerification(rt: Runtime, config: InstanceConfig, binding: CodeBinding, message: OutboxRecord): Promise<VerificationRecord> {
+  const codeHash = await unmatchableCodeHash(rt.secret, rt.random);
+  return rt.store.prepareVerification(verificationRecord(rt, config, binding, codeHash), message);
+}
+
+/** Redeems a typed code. A malformed code is just a wrong one: it spends an attempt like any other. */
+export async function redeemVerificationCode(rt: Runtime, binding: CodeBinding, code: string): Promise<ConsumeVerificationResult> {
+  const codeHash = await hashVerificationCode(rt.secret, binding, code.trim());
+  return rt.store.consumeVerification({ ownerId: binding.ownerId, purpose: binding.purpose, codeHash, now: rt.now() });
+}
