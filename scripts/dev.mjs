@@ -43,7 +43,7 @@ process.on('SIGTERM', () => stop(0));
 
 run('usher', process.execPath, [join(root, 'packages/server/bin/usher.mjs'), 'dev'], {
   cwd: root,
-  env: { ...process.env, PORT: usherPort, USHER_PLAYGROUND_URL: playgroundUrl, USHER_PUBLIC_URL: process.env.USHER_PUBLIC_URL ?? playgroundUrl },
+  env: { ...process.env, PORT: usherPort, USHER_APP_URL: playgroundUrl, USHER_PUBLIC_URL: process.env.USHER_PUBLIC_URL ?? playgroundUrl },
 });
 run('playground', process.execPath, [join(root, 'apps/playground/node_modules/vite/bin/vite.js'), '--port', playgroundPort, '--strictPort', '--bypass-lock'], {
   cwd: join(root, 'apps/playground'),

@@ -13,7 +13,8 @@ Usage:
                   SMTP_URL               smtp(s)://user:pass@host:port            (required)
                   USHER_MAIL_FROM, USHER_TRUSTED_PROXIES, PORT, HOST              (optional)
 
-Options for dev: PORT (default 4000), USHER_DATA_DIR (default ./.usher), DATABASE_URL, SMTP_URL.
+Options for dev: PORT (default 4000), USHER_DATA_DIR (default ./.usher), USHER_APP_URL (your app's
+URL, allowed as an origin; default http://localhost:5173), USHER_PUBLIC_URL, DATABASE_URL, SMTP_URL.
 `;
 
 async function main(argv: string[]): Promise<number> {

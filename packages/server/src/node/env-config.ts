@@ -46,8 +46,8 @@ export function developmentSettings(env: NodeJS.ProcessEnv, dataDir: string): No
   const problems: string[] = [];
   const port = parsePort(env.PORT ?? env.USHER_PORT, 4000, problems);
   const publicUrl = env.USHER_PUBLIC_URL ?? `http://localhost:${port}`;
-  const playground = env.USHER_PLAYGROUND_URL ?? 'http://localhost:5173';
-  const allowedOrigins = [...new Set([new URL(publicUrl).origin, new URL(playground).origin, `http://localhost:${port}`, ...list(env.USHER_ALLOWED_ORIGINS)])];
+  const appUrl = env.USHER_APP_URL ?? 'http://localhost:5173';
+  const allowedOrigins = [...new Set([new URL(publicUrl).origin, new URL(appUrl).origin, `http://localhost:${port}`, ...list(env.USHER_ALLOWED_ORIGINS)])];
   if (problems.length) throw new UnsafeConfigError(problems);
   return {
     server: { environment: 'development', publicUrl, allowedOrigins, trustedProxies: list(env.USHER_TRUSTED_PROXIES), secureCookies: new URL(publicUrl).protocol === 'https:' },
