@@ -6,6 +6,14 @@ import { useUsherSnapshot } from './use-usher.ts';
 
 type Errors = ReturnType<typeof describeError>;
 const noErrors: Errors = { fields: {}, general: null };
+const FIELD_NAMES: Record<string, string> = {
+  email_address: 'email address',
+  password: 'password',
+  username: 'username',
+  first_name: 'first name',
+  last_name: 'last name',
+  legal_accepted: 'agreement to the terms',
+};
 
 export function SignUpFlow({ usher }: { usher: Usher }) {
   const { environment } = useUsherSnapshot(usher);
@@ -43,6 +51,10 @@ export function SignUpFlow({ usher }: { usher: Usher }) {
         lastName: text('last_name'),
         username: text('username'),
       });
+      if (signUp.missingFields.length > 0) {
+        setErrors({ fields: Object.fromEntries(signUp.missingFields.map((field) => [field, `Enter your ${FIELD_NAMES[field] ?? field}.`])), general: null });
+        return;
+      }
       await signUp.prepareEmailAddressVerification();
       setEmailAddress(text('email_address') ?? '');
       setStep('code');
