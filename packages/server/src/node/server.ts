@@ -7,6 +7,8 @@ import { createUsherApp } from '../app.ts';
 import { DevMailboxMailer } from '../mail/dev-mailbox-mailer.ts';
 import { createOutboxWorker } from '../jobs/outbox-worker.ts';
 import { INSTANCE_CONFIG_KEY, defaultInstanceConfig } from '../config/instance.ts';
+import { loadInstanceSecret } from '../crypto/instance-secret.ts';
+import { KeyRing } from '../crypto/signing-keys.ts';
 import type { Clock, Logger, Mailer, Random } from '../deps.ts';
 import type { Store } from '../store/types.ts';
 import { Argon2Hasher } from './argon2-hasher.ts';
@@ -60,6 +62,10 @@ function listen(server: ServerType, port: number, host: string): Promise<number>
 export async function startUsherServer(settings: NodeServerSettings, log: (line: string) => void = console.log): Promise<RunningServer> {
   const store = await openStore(settings.databaseUrl);
   await store.putSettingIfAbsent(INSTANCE_CONFIG_KEY, defaultInstanceConfig());
+  // First start creates the instance secret and a signing key now, not on the first request,
+  // so JWKS is complete from the start and a misconfigured database fails before listening.
+  await loadInstanceSecret(store, systemRandom);
+  await new KeyRing(store, systemClock).ensureKey();
 
   // The app is built once the port is known (see above); no request is read before that.
   let app: Hono | null = null;
