@@ -5,6 +5,7 @@ import { cors } from './http/cors.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { allowedRequestOrigin } from './http/origin.ts';
+import { rateLimit } from './http/rate-limit.ts';
 import { requestGuard } from './http/request-guard.ts';
 import { registerDevMailboxRoutes } from './routes/dev/mailbox.ts';
 import { registerClientRoutes } from './routes/fapi/client.ts';
@@ -54,6 +55,7 @@ export function createUsherApp(deps: UsherAppDeps): Hono {
   });
   app.use('/v1/*', clientIdentity(rt));
   app.use('/v1/*', requestGuard(rt));
+  app.use('/v1/*', rateLimit(rt));
 
   registerEnvironmentRoutes(app, rt);
   registerClientRoutes(app, rt);

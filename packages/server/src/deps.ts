@@ -44,13 +44,38 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** A budget: at most `limit` hits per `windowMs`. */
+export interface RateLimitRule {
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimitResult {
+  allowed: boolean;
+  /** 0 when allowed; else how long until the budget has room again. */
+  retryAfterMs: number;
+  /** Hits left in the current window after this one. */
+  remaining: number;
+}
+
+/**
+ * Counts hits per key. A hit that is refused does not count. Async so that a shared store (Redis)
+ * can implement it for several server instances; the default is in memory, per app.
+ */
+export interface RateLimiter {
+  hit(key: string, rule: RateLimitRule, now: number): Promise<RateLimitResult>;
+}
+
 export interface ServerConfig {
   environment: 'development' | 'production';
   /** Public base URL of the API, e.g. http://localhost:4000. Used as `iss` and in emails; never taken from Host headers. */
   publicUrl: string;
   /** Origins allowed to call state-changing endpoints and to be redirected to. */
   allowedOrigins: string[];
-  /** Addresses of reverse proxies whose X-Forwarded-For is trusted. */
+  /**
+   * Reverse proxies whose X-Forwarded-For is trusted: exact addresses (`10.0.0.7`, `::1`) or CIDR
+   * ranges (`10.0.0.0/8`, `fd00::/8`). Requests from anyone else are limited by their own address.
+   */
   trustedProxies: string[];
   /** Cookies get `Secure` unless the public URL is http://localhost. */
   secureCookies: boolean;
@@ -64,6 +89,11 @@ export interface UsherAppDeps {
   config: ServerConfig;
   /** Resolves the peer address of a request (Node's socket address); absent in-process. */
   clientIp?: (request: Request) => string | undefined;
+  /**
+   * Counts requests for the rate limits. Defaults to a fresh in-memory limiter for this app;
+   * several server instances behind one load balancer need a shared one.
+   */
+  rateLimiter?: RateLimiter;
   /**
    * Fixed instance settings (tests, Storybook, MSW). When given, the app uses exactly this and
    * never reads INSTANCE_CONFIG_KEY from the store; when absent, the stored settings are read on

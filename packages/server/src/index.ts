@@ -3,11 +3,13 @@
  * SQLite/Postgres wiring, CLI) live in `@usher/server/node`.
  */
 export { createUsherApp } from './app.ts';
-export type { Clock, Logger, MailMessage, Mailer, PasswordHasher, Random, ServerConfig, UsherAppDeps } from './deps.ts';
+export type { Clock, Logger, MailMessage, Mailer, PasswordHasher, Random, RateLimiter, RateLimitResult, RateLimitRule, ServerConfig, UsherAppDeps } from './deps.ts';
 export { UsherError, isUsherError, type ErrorStatus, type UsherErrorOptions } from './errors.ts';
 
 export { defaultInstanceConfig, INSTANCE_CONFIG_KEY, type InstanceConfig } from './config/instance.ts';
 export { loadInstanceConfig, mergeInstanceConfig } from './config/load.ts';
+export { defaultRateLimits, relaxedRateLimits, type RateLimitConfig, type RateLimitName, type RateLimitSetting } from './config/rate-limits.ts';
+export { createMemoryRateLimiter, type MemoryRateLimiter, type MemoryRateLimiterOptions } from './ratelimit/memory-rate-limiter.ts';
 
 export { createPbkdf2Hasher, type Pbkdf2HasherOptions } from './crypto/pbkdf2-hasher.ts';
 export { webCryptoRandom } from './crypto/random.ts';

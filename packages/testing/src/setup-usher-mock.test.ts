@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startUsherMockServer } from './node.ts';
+import { setupUsherMock } from './setup-usher-mock.ts';
 
 const mock = startUsherMockServer();
 afterEach(() => {
@@ -62,5 +63,35 @@ describe('setupUsherMock', () => {
     await mock.seedUser({ email: 'ada@example.com', password: 'correct horse battery staple' });
     mock.reset();
     expect(await mock.store.findUserByEmailAddress('ada@example.com')).toBeNull();
+  });
+
+  it('rate limits are relaxed by default: a test may start many sign-ins in a row', async () => {
+    for (let i = 0; i < 20; i++) {
+      const res = await fetch(`${mock.origin}/v1/client/sign_ins`, { method: 'POST', headers: json, body: JSON.stringify({ identifier: 'nobody@example.com' }) });
+      expect(res.status).toBe(200);
+    }
+  });
+
+  it("rateLimits: 'default' keeps the product's limits: the 6th sign-in within 10 s is 429 with Retry-After", async () => {
+    const limited = setupUsherMock({ rateLimits: 'default' });
+    const start = () =>
+      limited.app.fetch(
+        new Request(`${limited.origin}/v1/client/sign_ins`, { method: 'POST', headers: { ...json, origin: limited.origin, 'x-usher-bearer': '1' }, body: JSON.stringify({ identifier: 'nobody@example.com' }) }),
+      );
+    for (let i = 0; i < 5; i++) expect((await start()).status).toBe(200);
+    const refused = await start();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ errors: [{ code: 'too_many_requests', meta: { retry_after_seconds: expect.any(Number) } }] });
+  });
+
+  it('instanceConfig.rateLimits is used as given', async () => {
+    const limited = setupUsherMock({ instanceConfig: { rateLimits: { signInCreate: { limit: 1, windowSeconds: 60 } } } });
+    const start = () =>
+      limited.app.fetch(
+        new Request(`${limited.origin}/v1/client/sign_ins`, { method: 'POST', headers: { ...json, origin: limited.origin, 'x-usher-bearer': '1' }, body: JSON.stringify({ identifier: 'nobody@example.com' }) }),
+      );
+    expect((await start()).status).toBe(200);
+    expect((await start()).status).toBe(429);
   });
 });

@@ -7,6 +7,7 @@ import {
   defaultInstanceConfig,
   DevMailboxMailer,
   mergeInstanceConfig,
+  relaxedRateLimits,
   webCryptoRandom,
   type InstanceConfig,
   type OutboxWorker,
@@ -35,6 +36,12 @@ export interface UsherMockOptions {
   instanceConfig?: Parameters<typeof mergeInstanceConfig>[1];
   /** PBKDF2 iterations of the test hasher (low: tests only). Default 1000. */
   hasherIterations?: number;
+  /**
+   * `relaxed` (default): rate limits no test reaches, because every request of an in-process
+   * mock comes from one "client" within milliseconds. `default`: the product's limits (429 with
+   * Retry-After), to test how an app copes with them. `instanceConfig.rateLimits` wins over both.
+   */
+  rateLimits?: 'relaxed' | 'default';
 }
 
 export interface UsherMock {
@@ -87,7 +94,9 @@ export function setupUsherMock(options: UsherMockOptions = {}): UsherMock {
   const jar = new CookieJar(() => clock.now());
   const hidden = new Set<string>();
   const allowedOrigins = [...new Set([origin, pageOrigin, 'http://localhost', 'http://localhost:3000', ...(options.allowedOrigins ?? [])])];
-  const instanceConfig: InstanceConfig | undefined = options.instanceConfig ? mergeInstanceConfig(defaultInstanceConfig(), options.instanceConfig) : undefined;
+  const base = defaultInstanceConfig();
+  if ((options.rateLimits ?? 'relaxed') === 'relaxed') base.rateLimits = relaxedRateLimits();
+  const instanceConfig: InstanceConfig = mergeInstanceConfig(base, options.instanceConfig);
 
   const createInstance = (): Instance => {
     const store = createMemoryStore();
@@ -97,7 +106,7 @@ export function setupUsherMock(options: UsherMockOptions = {}): UsherMock {
       clock,
       random: webCryptoRandom,
       config: { environment: 'development', publicUrl: origin, allowedOrigins, trustedProxies: [], secureCookies: false },
-      ...(instanceConfig ? { instanceConfig } : {}),
+      instanceConfig,
     });
     const worker = createOutboxWorker({ store, mailer: new DevMailboxMailer(store, clock), clock });
     return { store, app, worker };

@@ -1,3 +1,5 @@
+import { defaultRateLimits, type RateLimitConfig } from './rate-limits.ts';
+
 /**
  * Instance settings: what the product lets users do. Stored in the store under
  * INSTANCE_CONFIG_KEY, seeded with these defaults, editable later through the Backend API/CLI.
@@ -27,6 +29,8 @@ export interface InstanceConfig {
   verification: { codeTtlSeconds: number; maxAttempts: number };
   urls: { home: string; signIn: string; signUp: string; afterSignIn: string; afterSignUp: string; afterSignOut: string };
   branding: { logoImageUrl: string | null; defaultAvatar: 'marble' | 'initials'; privacyPolicyUrl: string | null; termsUrl: string | null };
+  /** Per-IP (and per-attempt, per-session) request budgets; over budget is 429 with Retry-After. */
+  rateLimits: RateLimitConfig;
 }
 
 export const INSTANCE_CONFIG_KEY = 'instance_config';
@@ -49,5 +53,6 @@ export function defaultInstanceConfig(): InstanceConfig {
     verification: { codeTtlSeconds: 600, maxAttempts: 5 },
     urls: { home: '/', signIn: '/sign-in', signUp: '/sign-up', afterSignIn: '/', afterSignUp: '/', afterSignOut: '/' },
     branding: { logoImageUrl: null, defaultAvatar: 'marble', privacyPolicyUrl: null, termsUrl: null },
+    rateLimits: defaultRateLimits(),
   };
 }

@@ -4,7 +4,11 @@ import type { Logger } from '../deps.ts';
 import { UsherError } from '../errors.ts';
 
 function answer(c: Context, error: UsherError): Response {
-  return c.json({ errors: error.toJSON() }, error.status);
+  const response = c.json({ errors: error.toJSON() }, error.status);
+  // A 429 says when to come back, in the header clients and proxies read as well as in the body.
+  const retryAfter = error.meta?.retry_after_seconds;
+  if (error.status === 429 && retryAfter !== undefined) response.headers.set('Retry-After', String(retryAfter));
+  return response;
 }
 
 /**

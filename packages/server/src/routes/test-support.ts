@@ -6,9 +6,10 @@ import { BEARER_MODE_HEADER, CLIENT_TOKEN_HEADER, type DevMessageJSON } from '@u
 import type { Hono } from 'hono';
 import { createUsherApp } from '../app.ts';
 import { defaultInstanceConfig, type InstanceConfig } from '../config/instance.ts';
+import { relaxedRateLimits } from '../config/rate-limits.ts';
 import { createPbkdf2Hasher } from '../crypto/pbkdf2-hasher.ts';
 import { webCryptoRandom } from '../crypto/random.ts';
-import type { PasswordHasher, ServerConfig } from '../deps.ts';
+import type { PasswordHasher, RateLimiter, ServerConfig, UsherAppDeps } from '../deps.ts';
 import { createOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker.ts';
 import { DevMailboxMailer } from '../mail/dev-mailbox-mailer.ts';
 import { createManualClock, type ManualClock } from '../services/clock.ts';
@@ -37,12 +38,22 @@ export interface TestAppOptions {
   hasher?: PasswordHasher;
   /** Defaults to a fresh memory store. */
   store?: Store;
+  /**
+   * `relaxed` (default): budgets no test reaches, since every test request comes from the same
+   * in-process client in a few milliseconds. `default`: the product's budgets, for tests about
+   * rate limiting. Applied before `instance`, which may still change them.
+   */
+  rateLimits?: 'relaxed' | 'default';
+  /** The peer address of a request (as Node's socket would give it); none by default. */
+  clientIp?: UsherAppDeps['clientIp'];
+  rateLimiter?: RateLimiter;
 }
 
 export function createTestApp(options: TestAppOptions = {}): TestApp {
   const store = options.store ?? createMemoryStore();
   const clock = createManualClock(Date.UTC(2030, 0, 1, 12));
   const config = defaultInstanceConfig();
+  if ((options.rateLimits ?? 'relaxed') === 'relaxed') config.rateLimits = relaxedRateLimits();
   options.instance?.(config);
   const app = createUsherApp({
     store,
@@ -51,6 +62,8 @@ export function createTestApp(options: TestAppOptions = {}): TestApp {
     random: webCryptoRandom,
     config: testServerConfig(options.server),
     instanceConfig: config,
+    clientIp: options.clientIp,
+    rateLimiter: options.rateLimiter,
   });
   const worker = createOutboxWorker({ store, mailer: new DevMailboxMailer(store, clock), clock });
   return { app, store, clock, worker, config };

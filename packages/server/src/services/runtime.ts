@@ -6,7 +6,8 @@ import { bytesToHex } from '../crypto/encoding.ts';
 import { KeyRing } from '../crypto/signing-keys.ts';
 import { normalizeOrigin } from './redirects.ts';
 import { silentLogger } from './logger.ts';
-import type { Clock, Logger, PasswordHasher, Random, ServerConfig, UsherAppDeps } from '../deps.ts';
+import { createMemoryRateLimiter } from '../ratelimit/memory-rate-limiter.ts';
+import type { Clock, Logger, PasswordHasher, RateLimiter, Random, ServerConfig, UsherAppDeps } from '../deps.ts';
 import type { Store } from '../store/types.ts';
 
 /**
@@ -21,6 +22,9 @@ export class Runtime {
   readonly config: ServerConfig;
   readonly logger: Logger;
   readonly keys: KeyRing;
+  /** Per app unless injected: two apps in one process (tests) never share budgets. */
+  readonly rateLimiter: RateLimiter;
+  private readonly clientIp: UsherAppDeps['clientIp'];
   /** Origin of the public URL: always an allowed origin. */
   readonly publicOrigin: string;
   /** The `iss` of session tokens: the public URL without a trailing slash. */
@@ -40,6 +44,8 @@ export class Runtime {
     this.config = deps.config;
     this.logger = deps.logger ?? silentLogger;
     this.keys = new KeyRing(deps.store, deps.clock);
+    this.rateLimiter = deps.rateLimiter ?? createMemoryRateLimiter();
+    this.clientIp = deps.clientIp;
     const publicOrigin = normalizeOrigin(deps.config.publicUrl);
     if (!publicOrigin) throw new TypeError('config.publicUrl must be an absolute http(s) URL');
     this.publicOrigin = publicOrigin;
@@ -90,6 +96,11 @@ export class Runtime {
 
   instanceConfig(): Promise<InstanceConfig> {
     return this.fixedInstanceConfig ? Promise.resolve(this.fixedInstanceConfig) : loadInstanceConfig(this.store);
+  }
+
+  /** The address of the request's peer (socket), when the host knows it. */
+  peerAddress(request: Request): string | undefined {
+    return this.clientIp?.(request);
   }
 
   isAllowedOrigin(origin: string): boolean {

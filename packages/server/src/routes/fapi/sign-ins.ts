@@ -1,4 +1,5 @@
 import { signInAttemptFirstFactorBody, signInCreateBody, signInPrepareFirstFactorBody } from '@usher/protocol';
+import { startResendCooldown } from '../../http/rate-limit.ts';
 import { parseBody } from '../../http/validate.ts';
 import { loadSignInJSON } from '../../services/serializers/load.ts';
 import { attemptFirstFactor } from '../../services/sign-in-attempts.ts';
@@ -11,6 +12,7 @@ export function registerSignInRoutes(app: App, rt: Runtime): void {
   app.post('/v1/client/sign_ins', async (c) => {
     const body = parseBody(signInCreateBody, c.get('body'));
     const signIn = await createSignIn(rt, c.get('instance'), c.get('clientContext'), body);
+    if (body.strategy === 'email_code') await startResendCooldown(rt, c.get('instance').rateLimits, signIn.id);
     return c.json(await withClient(rt, c, await loadSignInJSON(rt, signIn, c.get('instance'))));
   });
 
