@@ -35,7 +35,9 @@ export async function setup(project: TestProject): Promise<void> {
   const playgroundPort = String(5200 + Math.floor(Math.random() * 400));
   let output = '';
   stack = spawn(process.execPath, [join(import.meta.dirname, '../scripts/dev.mjs')], {
-    env: { ...process.env, USHER_PORT: usherPort, PLAYGROUND_PORT: playgroundPort, USHER_DATA_DIR: dataDir },
+    // Rate limits off: the browser completes in seconds what a person does in a minute. The limits
+    // themselves are proven at the HTTP level (packages/server/src/routes/rate-limits*.test.ts).
+    env: { ...process.env, USHER_PORT: usherPort, PLAYGROUND_PORT: playgroundPort, USHER_DATA_DIR: dataDir, USHER_RATE_LIMITS: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   stack.stdout?.on('data', (chunk) => (output += chunk));

@@ -14,7 +14,8 @@ Usage:
                   USHER_MAIL_FROM, USHER_TRUSTED_PROXIES, PORT, HOST              (optional)
 
 Options for dev: PORT (default 4000), USHER_DATA_DIR (default ./.usher), USHER_APP_URL (your app's
-URL, allowed as an origin; default http://localhost:5173), USHER_PUBLIC_URL, DATABASE_URL, SMTP_URL.
+URL, allowed as an origin; default http://localhost:5173), USHER_PUBLIC_URL, DATABASE_URL, SMTP_URL,
+USHER_RATE_LIMITS=off (lets your own end-to-end tests sign in faster than a person; dev only).
 `;
 
 async function main(argv: string[]): Promise<number> {

@@ -51,6 +51,10 @@ describe('usher start settings', () => {
     expect(problemsOf({ ...safe, USHER_ALLOWED_ORIGINS: 'https://app.example.com/path' }).join()).toMatch(/bare origins/);
   });
 
+  it('refuses to switch rate limits off in production', () => {
+    expect(problemsOf({ ...safe, USHER_RATE_LIMITS: 'off' }).join()).toMatch(/development only/);
+  });
+
   it('refuses a malformed port', () => {
     expect(problemsOf({ ...safe, PORT: 'eighty' }).join()).toMatch(/PORT/);
   });
@@ -64,6 +68,12 @@ describe('usher dev settings', () => {
     expect(settings.server.environment).toBe('development');
     expect(settings.server.allowedOrigins).toContain('http://localhost:5173');
     expect(settings.server.secureCookies).toBe(false);
+    expect(settings.rateLimitsOff).toBe(false);
+  });
+
+  it('lets an automated test suite switch rate limits off, and rejects anything but on/off', () => {
+    expect(developmentSettings({ USHER_RATE_LIMITS: 'off' }, '/tmp/x').rateLimitsOff).toBe(true);
+    expect(() => developmentSettings({ USHER_RATE_LIMITS: 'maybe' }, '/tmp/x')).toThrow(/on" or "off/);
   });
 });
 

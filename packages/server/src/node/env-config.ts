@@ -17,6 +17,8 @@ export interface NodeServerSettings {
   smtpUrl: string | null;
   mailFrom: string;
   redisUrl: string | null;
+  /** Development only: USHER_RATE_LIMITS=off switches per-IP limits off for automated test suites. */
+  rateLimitsOff: boolean;
 }
 
 const isLoopback = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
@@ -48,8 +50,11 @@ export function developmentSettings(env: NodeJS.ProcessEnv, dataDir: string): No
   const publicUrl = env.USHER_PUBLIC_URL ?? `http://localhost:${port}`;
   const appUrl = env.USHER_APP_URL ?? 'http://localhost:5173';
   const allowedOrigins = [...new Set([new URL(publicUrl).origin, new URL(appUrl).origin, `http://localhost:${port}`, ...list(env.USHER_ALLOWED_ORIGINS)])];
+  const rateLimits = env.USHER_RATE_LIMITS ?? 'on';
+  if (rateLimits !== 'on' && rateLimits !== 'off') problems.push(`USHER_RATE_LIMITS must be "on" or "off", got ${JSON.stringify(rateLimits)}`);
   if (problems.length) throw new UnsafeConfigError(problems);
   return {
+    rateLimitsOff: rateLimits === 'off',
     server: { environment: 'development', publicUrl, allowedOrigins, trustedProxies: list(env.USHER_TRUSTED_PROXIES), secureCookies: new URL(publicUrl).protocol === 'https:' },
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -94,9 +99,12 @@ export function productionSettings(env: NodeJS.ProcessEnv): NodeServerSettings {
   if (!smtpUrl) problems.push('SMTP_URL is required in production (e.g. smtps://user:pass@smtp.example.com:465): verification codes must reach real inboxes.');
   else parseUrl('SMTP_URL', smtpUrl, problems);
 
+  if (env.USHER_RATE_LIMITS === 'off') problems.push('USHER_RATE_LIMITS=off is for development only; production always limits sign-in attempts.');
+
   if (problems.length) throw new UnsafeConfigError(problems);
   const origin = publicUrl!.origin;
   return {
+    rateLimitsOff: false,
     server: {
       environment: 'production',
       publicUrl: publicUrl!.toString().replace(/\/$/, ''),

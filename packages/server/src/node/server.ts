@@ -9,6 +9,7 @@ import { createOutboxWorker } from '../jobs/outbox-worker.ts';
 import { INSTANCE_CONFIG_KEY, defaultInstanceConfig } from '../config/instance.ts';
 import { loadInstanceSecret } from '../crypto/instance-secret.ts';
 import { KeyRing } from '../crypto/signing-keys.ts';
+import { createUnlimitedRateLimiter } from '../ratelimit/unlimited-rate-limiter.ts';
 import type { Clock, Logger, Mailer, Random } from '../deps.ts';
 import type { Store } from '../store/types.ts';
 import { Argon2Hasher } from './argon2-hasher.ts';
@@ -94,7 +95,9 @@ export async function startUsherServer(settings: NodeServerSettings, log: (line:
     random: systemRandom,
     config,
     clientIp: (request) => peers.get(request),
+    ...(settings.rateLimitsOff ? { rateLimiter: createUnlimitedRateLimiter() } : {}),
   });
+  if (settings.rateLimitsOff) log('Rate limits are OFF (USHER_RATE_LIMITS=off): for automated test suites in development only.');
 
   const smtp = settings.smtpUrl ? new SmtpMailer(settings.smtpUrl, settings.mailFrom) : null;
   const mailer: Mailer = smtp ?? new DevMailboxMailer(store, systemClock);
