@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // One config, one project per package. E2E has its own config (e2e/vitest.config.ts)
@@ -6,6 +7,11 @@ const node = (name: string) => ({
   extends: true as const,
   test: { name, environment: 'node' as const, include: [`packages/${name}/src/**/*.test.ts`] },
 });
+
+// @usher/react's peer range includes React 18: the react18 project runs the same component
+// tests against the copies installed in compat/react18 (a separate workspace package, so
+// react-dom 18 really gets react 18 and no second copy of React is loaded).
+const react18 = (name: string) => fileURLToPath(new URL(`./compat/react18/node_modules/${name}`, import.meta.url));
 
 export default defineConfig({
   test: {
@@ -17,7 +23,30 @@ export default defineConfig({
       node('core'),
       {
         extends: true,
-        test: { name: 'react', environment: 'jsdom', include: ['packages/react/src/**/*.test.{ts,tsx}', 'packages/themes/src/**/*.test.{ts,tsx}'] },
+        test: {
+          name: 'react',
+          environment: 'jsdom',
+          include: ['packages/react/src/**/*.test.{ts,tsx}', 'packages/themes/src/**/*.test.{ts,tsx}'],
+          setupFiles: ['packages/react/vitest.setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        resolve: {
+          alias: {
+            react: react18('react'),
+            'react-dom': react18('react-dom'),
+            '@testing-library/react': react18('@testing-library/react'),
+            'boring-avatars': react18('boring-avatars'),
+          },
+        },
+        test: {
+          name: 'react18',
+          environment: 'jsdom',
+          include: ['packages/react/src/{control,hooks,ssr,primitives}/**/*.test.{ts,tsx}'],
+          setupFiles: ['packages/react/vitest.setup.ts'],
+          env: { USHER_EXPECT_REACT_MAJOR: '18' },
+        },
       },
     ],
     passWithNoTests: false,

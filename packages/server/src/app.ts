@@ -8,6 +8,7 @@ import { allowedRequestOrigin } from './http/origin.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { requestGuard } from './http/request-guard.ts';
 import { registerDevMailboxRoutes } from './routes/dev/mailbox.ts';
+import { registerAvatarRoutes } from './routes/fapi/avatars.ts';
 import { registerClientRoutes } from './routes/fapi/client.ts';
 import { registerEnvironmentRoutes } from './routes/fapi/environment.ts';
 import { registerMeRoutes } from './routes/fapi/me.ts';
@@ -46,6 +47,9 @@ export function createUsherApp(deps: UsherAppDeps): Hono {
   });
   app.use('*', cors(rt));
   registerJwksRoute(app, rt);
+  // Public images with their own small chain (rate limit only): registered before the /v1
+  // middlewares, so they carry no client identity, no cookie and keep their cache headers.
+  registerAvatarRoutes(app, rt);
 
   app.use('/v1/*', async (c, next) => {
     await rt.ready();

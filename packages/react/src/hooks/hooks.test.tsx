@@ -1,5 +1,6 @@
 import { startUsherMockServer } from '@usher/testing/node';
-import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { userEvent } from '@testing-library/user-event';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Usher } from '@usher/core';
@@ -12,6 +13,8 @@ import { useUsher } from './use-usher.ts';
 const mock = startUsherMockServer();
 const instances: Usher[] = [];
 afterEach(() => {
+  // Testing Library only cleans up by itself when vitest globals are on; they are not.
+  cleanup();
   instances.splice(0).forEach((u) => u.destroy());
   document.cookie = '__session=; Max-Age=0; Path=/';
   mock.server.resetHandlers();
@@ -49,6 +52,53 @@ describe('useAuth', () => {
     await act(() => result.current.auth.signOut());
     expect(result.current.auth).toMatchObject({ isSignedIn: false, userId: null });
     expect(result.current.user.user).toBeNull();
+  });
+});
+
+describe('useAuth: organization and has()', () => {
+  it('gives undefined organization values before load, null when signed out, and has() answers false', async () => {
+    const { result } = renderHook(() => useAuth(), { wrapper: withUsher(new Usher({ frontendApi: '' })) });
+    expect(result.current).toMatchObject({ orgId: undefined, orgRole: undefined, orgSlug: undefined });
+    expect(result.current.has({ role: 'admin' })).toBe(false);
+    await waitFor(() => expect(result.current.isLoaded).toBe(true));
+    expect(result.current).toMatchObject({ orgId: null, orgRole: null, orgSlug: null });
+    expect(result.current.has({ permission: 'org:invoices:read' })).toBe(false);
+  });
+
+  it('given a signed-in user without an active organization, the organization is null and has() fails closed', async () => {
+    await mock.seedUser({ email: 'ada@example.com', password: 'correct horse battery staple' });
+    const usher = new Usher({ frontendApi: '' });
+    await usher.load();
+    const attempt = await usher.signIn.create({ identifier: 'ada@example.com', strategy: 'password', password: 'correct horse battery staple' });
+    await usher.setActive({ session: attempt.createdSessionId });
+    const { result } = renderHook(() => useAuth(), { wrapper: withUsher(usher) });
+    await waitFor(() => expect(result.current.orgId).toBeNull());
+    expect(result.current).toMatchObject({ isSignedIn: true, orgRole: null, orgSlug: null });
+    expect(result.current.has({ role: 'admin' })).toBe(false);
+  });
+
+  it('reads the active organization from the session token claims', async () => {
+    await mock.seedUser({ email: 'ada@example.com', password: 'correct horse battery staple' });
+    const usher = new Usher({ frontendApi: '' });
+    await usher.load();
+    const attempt = await usher.signIn.create({ identifier: 'ada@example.com', strategy: 'password', password: 'correct horse battery staple' });
+    await usher.setActive({ session: attempt.createdSessionId });
+    // Organizations come later; an unsigned token stands in (the UI reads claims, never verifies).
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    mock.server.use(
+      http.post('*/v1/client/sessions/:sessionId/tokens', ({ params }) => {
+        const now = Math.floor(Date.now() / 1000);
+        const claims = { sub: usher.user!.id, sid: String(params.sessionId), iat: now, nbf: now, exp: now + 60, org_id: 'org_1', org_role: 'org:admin', org_slug: 'acme', org_permissions: ['org:invoices:read'] };
+        return HttpResponse.json({ object: 'token', jwt: `${encode({ alg: 'none' })}.${encode(claims)}.x` });
+      }),
+    );
+    await usher.getToken({ skipCache: true });
+    const { result } = renderHook(() => useAuth(), { wrapper: withUsher(usher) });
+    await waitFor(() => expect(result.current.orgId).toBe('org_1'));
+    expect(result.current).toMatchObject({ orgRole: 'org:admin', orgSlug: 'acme' });
+    expect(result.current.has({ role: 'admin' })).toBe(true);
+    expect(result.current.has({ permission: 'invoices:read' })).toBe(true);
+    expect(result.current.has({ permission: 'invoices:delete' })).toBe(false);
   });
 });
 

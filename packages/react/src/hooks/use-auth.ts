@@ -1,22 +1,73 @@
+import { useMemo } from 'react';
 import type { Usher } from '@usher/core';
+import { createHas, type Has } from './has.ts';
+import { useSessionClaims } from './use-session-claims.ts';
 import { useUsher, useUsherSnapshot } from './use-usher.ts';
 
-export type UseAuthReturn =
-  | { isLoaded: false; isSignedIn: undefined; userId: undefined; sessionId: undefined; getToken: Usher['getToken']; signOut: Usher['signOut'] }
-  | { isLoaded: true; isSignedIn: false; userId: null; sessionId: null; getToken: Usher['getToken']; signOut: Usher['signOut'] }
-  | { isLoaded: true; isSignedIn: true; userId: string; sessionId: string; getToken: Usher['getToken']; signOut: Usher['signOut'] };
+interface AuthActions {
+  getToken: Usher['getToken'];
+  signOut: Usher['signOut'];
+  /** Role/permission check in the active organization, for UI gating only; fails closed. */
+  has: Has;
+}
+
+export type UseAuthReturn = AuthActions &
+  (
+    | { isLoaded: false; isSignedIn: undefined; userId: undefined; sessionId: undefined; orgId: undefined; orgRole: undefined; orgSlug: undefined }
+    | { isLoaded: true; isSignedIn: false; userId: null; sessionId: null; orgId: null; orgRole: null; orgSlug: null }
+    | {
+        isLoaded: true;
+        isSignedIn: true;
+        userId: string;
+        sessionId: string;
+        /** The active organization; `undefined` while the session's first token is being read. */
+        orgId: string | null | undefined;
+        orgRole: string | null | undefined;
+        orgSlug: string | null | undefined;
+      }
+  );
 
 /**
- * Who is signed in: values are `undefined` before load and `null` when signed out.
+ * Who is signed in: values are `undefined` before load and `null` when signed out. The
+ * organization values and `has()` come from the current session token's claims (read without
+ * verification: your server must check the token again before acting on a role).
  *
  * @example
- * const { isSignedIn, getToken } = useAuth();
+ * const { isSignedIn, getToken, has } = useAuth();
  * const res = await fetch('/api', { headers: { Authorization: `Bearer ${await getToken()}` } });
+ * const canInvite = has({ permission: 'org:members:invite' });
  */
 export function useAuth(): UseAuthReturn {
   const { getToken, signOut } = useUsher();
   const { isLoaded, session, user } = useUsherSnapshot();
-  if (!isLoaded) return { isLoaded: false, isSignedIn: undefined, userId: undefined, sessionId: undefined, getToken, signOut };
-  if (!session || !user) return { isLoaded: true, isSignedIn: false, userId: null, sessionId: null, getToken, signOut };
-  return { isLoaded: true, isSignedIn: true, userId: user.id, sessionId: session.id, getToken, signOut };
+  const claims = useSessionClaims();
+  const has = useMemo(() => createHas(claims), [claims]);
+  if (!isLoaded) {
+    return { isLoaded: false, isSignedIn: undefined, userId: undefined, sessionId: undefined, orgId: undefined, orgRole: undefined, orgSlug: undefined, getToken, signOut, has };
+  }
+  if (!session || !user) {
+    return { isLoaded: true, isSignedIn: false, userId: null, sessionId: null, orgId: null, orgRole: null, orgSlug: null, getToken, signOut, has };
+  }
+  const org = claims === undefined ? undefined : claims === null ? null : orgOf(claims);
+  return {
+    isLoaded: true,
+    isSignedIn: true,
+    userId: user.id,
+    sessionId: session.id,
+    orgId: org === undefined ? undefined : (org?.id ?? null),
+    orgRole: org === undefined ? undefined : (org?.role ?? null),
+    orgSlug: org === undefined ? undefined : (org?.slug ?? null),
+    getToken,
+    signOut,
+    has,
+  };
+}
+
+function orgOf(claims: NonNullable<ReturnType<typeof useSessionClaims>>): { id: string; role: string | null; slug: string | null } | null {
+  if (typeof claims.org_id !== 'string' || claims.org_id === '') return null;
+  return {
+    id: claims.org_id,
+    role: typeof claims.org_role === 'string' ? claims.org_role : null,
+    slug: typeof claims.org_slug === 'string' ? claims.org_slug : null,
+  };
 }

@@ -14,12 +14,12 @@ function requestedSessionId(c: AppContext): string | null {
 export function registerMeRoutes(app: App, rt: Runtime): void {
   app.get('/v1/me', async (c) => {
     const { user } = await getMe(rt, c.get('clientContext'), requestedSessionId(c));
-    return c.json(await withClient(rt, c, await loadUserJSON(rt, user)));
+    return c.json(await withClient(rt, c, await loadUserJSON(rt, user, c.get('instance'))));
   });
 
   app.patch('/v1/me', async (c) => {
     const body = parseBody(updateMeBody, c.get('body'));
     const { user } = await updateMe(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c), body);
-    return c.json(await withClient(rt, c, await loadUserJSON(rt, user)));
+    return c.json(await withClient(rt, c, await loadUserJSON(rt, user, c.get('instance'))));
   });
 }

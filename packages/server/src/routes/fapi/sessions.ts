@@ -1,4 +1,5 @@
 import { emptyBody, sessionTouchBody, type TokenJSON } from '@usher/protocol';
+import type { InstanceConfig } from '../../config/instance.ts';
 import { UsherError } from '../../errors.ts';
 import { parseBody } from '../../http/validate.ts';
 import { loadSessionJSON } from '../../services/serializers/load.ts';
@@ -8,8 +9,8 @@ import type { SessionRecord } from '../../store/types.ts';
 import { pathId, withClient, type App } from '../types.ts';
 
 export function registerSessionRoutes(app: App, rt: Runtime): void {
-  async function sessionJSON(session: SessionRecord) {
-    const json = await loadSessionJSON(rt, session);
+  async function sessionJSON(session: SessionRecord, config: InstanceConfig) {
+    const json = await loadSessionJSON(rt, session, config);
     if (!json) throw new UsherError('session_not_found');
     return json;
   }
@@ -31,7 +32,7 @@ export function registerSessionRoutes(app: App, rt: Runtime): void {
       throw new UsherError('form_param_value_invalid', { paramName: 'active_organization_id', longMessage: 'Organizations are not enabled on this instance.' });
     }
     const session = await touchSession(rt, c.get('instance'), c.get('clientContext'), id);
-    return c.json(await withClient(rt, c, await sessionJSON(session)));
+    return c.json(await withClient(rt, c, await sessionJSON(session, c.get('instance'))));
   });
 
   /** Signs this session out (status ended). */
@@ -39,7 +40,7 @@ export function registerSessionRoutes(app: App, rt: Runtime): void {
     const id = pathId(c, 'sess', 'session_not_found');
     parseBody(emptyBody, c.get('body'));
     const session = await changeSession(rt, c.get('clientContext'), id, 'end');
-    return c.json(await withClient(rt, c, await sessionJSON(session)));
+    return c.json(await withClient(rt, c, await sessionJSON(session, c.get('instance'))));
   });
 
   /** Takes the session off this device (status removed). */
@@ -47,6 +48,6 @@ export function registerSessionRoutes(app: App, rt: Runtime): void {
     const id = pathId(c, 'sess', 'session_not_found');
     parseBody(emptyBody, c.get('body'));
     const session = await changeSession(rt, c.get('clientContext'), id, 'remove');
-    return c.json(await withClient(rt, c, await sessionJSON(session)));
+    return c.json(await withClient(rt, c, await sessionJSON(session, c.get('instance'))));
   });
 }

@@ -5,8 +5,9 @@ import { isSessionActive } from '../machines/session.ts';
 import { identifierKindOf } from '../machines/sign-in.ts';
 import type { Runtime } from '../runtime.ts';
 import { toSessionJSON } from './session.ts';
-import { toSignInJSON } from './sign-in.ts';
+import { showsUserData, toSignInJSON } from './sign-in.ts';
 import { toSignUpJSON } from './sign-up.ts';
+import { avatarSettings } from './user-image.ts';
 import { loadUserJSON } from './user.ts';
 
 /** Readers that gather what a wire resource needs from the store, then serialize it. */
@@ -14,12 +15,14 @@ import { loadUserJSON } from './user.ts';
 export async function loadSignInJSON(rt: Runtime, signIn: SignInRecord, config: InstanceConfig): Promise<SignInJSON> {
   const user = signIn.userId ? await rt.store.getUser(signIn.userId) : null;
   let primaryEmail = null;
-  if (user && signIn.identifier && identifierKindOf(signIn.identifier) === 'username') {
+  // A username's codes go to the primary address; shown user data draws its initials from it.
+  const usernameIdentifier = signIn.identifier !== null && identifierKindOf(signIn.identifier) === 'username';
+  if (user && (usernameIdentifier || showsUserData(signIn, config))) {
     const emails = await rt.store.listEmailAddresses(user.id);
     primaryEmail = emails.find((e) => e.id === user.primaryEmailAddressId) ?? null;
   }
   const verification = signIn.firstFactorStrategy === 'email_code' ? await rt.store.getVerification(signIn.id, 'sign_in') : null;
-  return toSignInJSON({ signIn, config, user, primaryEmail, verification, now: rt.now() });
+  return toSignInJSON({ signIn, config, user, primaryEmail, verification, avatars: avatarSettings(rt.config, config), now: rt.now() });
 }
 
 export async function loadSignUpJSON(rt: Runtime, signUp: SignUpRecord, config: InstanceConfig): Promise<SignUpJSON> {
@@ -27,10 +30,10 @@ export async function loadSignUpJSON(rt: Runtime, signUp: SignUpRecord, config: 
   return toSignUpJSON(signUp, config, verification, rt.now());
 }
 
-export async function loadSessionJSON(rt: Runtime, session: SessionRecord): Promise<SessionJSON | null> {
+export async function loadSessionJSON(rt: Runtime, session: SessionRecord, config: InstanceConfig): Promise<SessionJSON | null> {
   const user = await rt.store.getUser(session.userId);
   if (!user) return null;
-  return toSessionJSON(session, await loadUserJSON(rt, user), rt.now());
+  return toSessionJSON(session, await loadUserJSON(rt, user, config), rt.now());
 }
 
 /**
@@ -46,7 +49,7 @@ export async function loadClientJSON(rt: Runtime, client: ClientRecord | null, c
   records.sort((a, b) => b.createdAt - a.createdAt);
   const sessions: SessionJSON[] = [];
   for (const record of records) {
-    const json = await loadSessionJSON(rt, record);
+    const json = await loadSessionJSON(rt, record, config);
     if (json) sessions.push(json);
   }
   const signIn = fresh.signInId ? await rt.store.getSignIn(fresh.signInId) : null;

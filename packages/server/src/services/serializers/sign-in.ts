@@ -3,16 +3,26 @@ import type { InstanceConfig } from '../../config/instance.ts';
 import type { EmailAddressRecord, SignInRecord, UserRecord, VerificationRecord } from '../../store/types.ts';
 import { maskIdentifier } from '../identifiers.ts';
 import { identifierKindOf, supportedFirstFactors, supportedIdentifiers } from '../machines/sign-in.ts';
+import { userImage, type AvatarSettings } from './user-image.ts';
 import { toVerificationJSON } from './verification.ts';
 
 export interface SignInView {
   signIn: SignInRecord;
   config: InstanceConfig;
   user: UserRecord | null;
-  /** The user's primary email address, when the identifier was a username. */
+  /** The user's primary email address, when the identifier was a username or user_data is shown. */
   primaryEmail: EmailAddressRecord | null;
   verification: VerificationRecord | null;
+  avatars: AvatarSettings;
   now: number;
+}
+
+/**
+ * Whether the sign-in shows whose account it is (`user_data`). With enumeration protection, only
+ * once it is complete: before that nothing may depend on whether the identifier has an account.
+ */
+export function showsUserData(signIn: SignInRecord, config: InstanceConfig): boolean {
+  return signIn.status === 'complete' || !config.enumerationProtection;
 }
 
 /**
@@ -22,7 +32,6 @@ export interface SignInView {
  */
 export function toSignInJSON(view: SignInView): SignInJSON {
   const { signIn, config, user, now } = view;
-  const complete = signIn.status === 'complete';
   return {
     object: 'sign_in',
     id: signIn.id,
@@ -33,7 +42,7 @@ export function toSignInJSON(view: SignInView): SignInJSON {
     supported_second_factors: null,
     first_factor_verification: firstFactorVerification(signIn, view.verification, now),
     second_factor_verification: null,
-    user_data: user && (complete || !config.enumerationProtection) ? userData(user) : null,
+    user_data: user && showsUserData(signIn, config) ? userData(user, view) : null,
     created_session_id: signIn.createdSessionId,
     abandon_at: signIn.abandonAt,
   };
@@ -58,6 +67,6 @@ function firstFactorVerification(signIn: SignInRecord, verification: Verificatio
   return null;
 }
 
-function userData(user: UserRecord): SignInUserDataJSON {
-  return { first_name: user.firstName, last_name: user.lastName, image_url: user.imageUrl ?? '', has_image: user.imageUrl !== null };
+function userData(user: UserRecord, view: SignInView): SignInUserDataJSON {
+  return { first_name: user.firstName, last_name: user.lastName, ...userImage(user, view.primaryEmail?.emailAddress ?? null, view.avatars) };
 }

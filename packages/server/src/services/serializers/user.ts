@@ -1,6 +1,8 @@
 import type { EmailAddressJSON, UserJSON } from '@usher/protocol';
+import type { InstanceConfig } from '../../config/instance.ts';
 import type { EmailAddressRecord, UserRecord } from '../../store/types.ts';
 import type { Runtime } from '../runtime.ts';
+import { avatarSettings, userImage, type AvatarSettings } from './user-image.ts';
 
 export function toEmailAddressJSON(email: EmailAddressRecord): EmailAddressJSON {
   return {
@@ -15,15 +17,15 @@ export function toEmailAddressJSON(email: EmailAddressRecord): EmailAddressJSON 
 }
 
 /** The user as the Frontend API shows it to the user themself: never private metadata or secrets. */
-export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[]): UserJSON {
+export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[], avatars: AvatarSettings): UserJSON {
+  const primaryEmail = emails.find((e) => e.id === user.primaryEmailAddressId) ?? null;
   return {
     object: 'user',
     id: user.id,
     username: user.username,
     first_name: user.firstName,
     last_name: user.lastName,
-    image_url: user.imageUrl ?? '',
-    has_image: user.imageUrl !== null,
+    ...userImage(user, primaryEmail?.emailAddress ?? null, avatars),
     primary_email_address_id: user.primaryEmailAddressId,
     email_addresses: emails.map(toEmailAddressJSON),
     password_enabled: user.passwordHash !== null,
@@ -36,6 +38,6 @@ export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[]): User
   };
 }
 
-export async function loadUserJSON(rt: Runtime, user: UserRecord): Promise<UserJSON> {
-  return toUserJSON(user, await rt.store.listEmailAddresses(user.id));
+export async function loadUserJSON(rt: Runtime, user: UserRecord, config: InstanceConfig): Promise<UserJSON> {
+  return toUserJSON(user, await rt.store.listEmailAddresses(user.id), avatarSettings(rt.config, config));
 }

@@ -1,0 +1,126 @@
+import { startUsherMockServer } from '@usher/testing/node';
+import { act, screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { hydrateRoot, type Root } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { Usher } from '@usher/core';
+import { UsherProvider } from '../provider/UsherProvider.tsx';
+import { useAuth } from '../hooks/use-auth.ts';
+import { useUser } from '../hooks/use-resources.ts';
+import { Loaded } from '../control/Loaded.tsx';
+import { Loading } from '../control/Loading.tsx';
+import { Protect } from '../control/Protect.tsx';
+import { RedirectToSignIn } from '../control/RedirectToSignIn.tsx';
+import { SignedIn } from '../control/SignedIn.tsx';
+import { SignedOut } from '../control/SignedOut.tsx';
+import { SignInButton } from '../control/SignInButton.tsx';
+import { SignOutButton } from '../control/SignOutButton.tsx';
+import { SignUpButton } from '../control/SignUpButton.tsx';
+
+const mock = startUsherMockServer();
+const instances: Usher[] = [];
+const roots: Root[] = [];
+let consoleError: MockInstance<typeof console.error>;
+beforeEach(() => {
+  consoleError = vi.spyOn(console, 'error');
+});
+afterEach(() => {
+  act(() => roots.splice(0).forEach((root) => root.unmount()));
+  document.body.innerHTML = '';
+  instances.splice(0).forEach((u) => u.destroy());
+  document.cookie = '__session=; Max-Age=0; Path=/';
+  consoleError.mockRestore();
+  mock.server.resetHandlers();
+  mock.reset();
+});
+afterAll(() => mock.close());
+
+/** A fresh SDK instance, as a page load creates: nothing loaded yet. */
+function fresh(): Usher {
+  const usher = new Usher({ frontendApi: '' });
+  instances.push(usher);
+  return usher;
+}
+
+function Status() {
+  const { isLoaded, isSignedIn, orgId } = useAuth();
+  const { user } = useUser();
+  return <p data-testid="status">{!isLoaded ? 'unknown' : isSignedIn ? `in as ${user?.primaryEmailAddress?.emailAddress} (org ${String(orgId)})` : 'out'}</p>;
+}
+
+function App({ usher, navigate }: { usher: Usher; navigate: (to: string) => void }) {
+  return (
+    <UsherProvider usher={usher}>
+      <Loading>
+        <p>Loading…</p>
+      </Loading>
+      <Loaded>
+        <Status />
+      </Loaded>
+      <SignedIn>
+        <SignOutButton navigate={navigate} />
+      </SignedIn>
+      <SignedOut>
+        <SignInButton navigate={navigate} />
+        <SignUpButton navigate={navigate}>
+          <a href="/sign-up">Create an account</a>
+        </SignUpButton>
+        <RedirectToSignIn navigate={navigate} />
+      </SignedOut>
+      <Protect fallback={<p>Members only</p>}>
+        <p>Member area</p>
+      </Protect>
+      <Protect role="admin" fallback={<p>Admins only</p>}>
+        <p>Admin area</p>
+      </Protect>
+    </UsherProvider>
+  );
+}
+
+/** Server markup from one instance, hydrated with another, like a real page load. */
+async function hydrate(navigate: (to: string) => void): Promise<{ container: HTMLElement; onRecoverableError: ReturnType<typeof vi.fn> }> {
+  const container = document.createElement('div');
+  container.innerHTML = renderToString(<App usher={fresh()} navigate={navigate} />);
+  document.body.appendChild(container);
+  expect(container.innerHTML).toBe('<p>Loading…</p>');
+  const onRecoverableError = vi.fn();
+  await act(async () => {
+    roots.push(hydrateRoot(container, <App usher={fresh()} navigate={navigate} />, { onRecoverableError }));
+  });
+  return { container, onRecoverableError };
+}
+
+describe('hydration of server markup', () => {
+  it('hydrates without a mismatch, then shows the signed-out view once loaded', async () => {
+    const navigate = vi.fn();
+    const { onRecoverableError } = await hydrate(navigate);
+    expect(await screen.findByText('out')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByText('Members only')).toBeTruthy();
+    expect(screen.queryByText('Loading…')).toBeNull();
+    // RedirectToSignIn leaves only in the browser, after hydration.
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith(expect.stringMatching(/^\/sign-in\?redirect_url=/)));
+    expect(onRecoverableError).not.toHaveBeenCalled();
+    expect(consoleError).not.toHaveBeenCalled();
+  });
+
+  it('hydrates without a mismatch for a returning signed-in visitor, then shows the signed-in view', async () => {
+    await mock.seedUser({ email: 'ada@example.com', password: 'correct horse battery staple' });
+    const earlier = fresh();
+    await earlier.load();
+    const attempt = await earlier.signIn.create({ identifier: 'ada@example.com', strategy: 'password', password: 'correct horse battery staple' });
+    await earlier.setActive({ session: attempt.createdSessionId });
+
+    const navigate = vi.fn();
+    const { onRecoverableError } = await hydrate(navigate);
+    expect(await screen.findByText('in as ada@example.com (org null)')).toBeTruthy();
+    expect(screen.getByText('Member area')).toBeTruthy();
+    expect(await screen.findByText('Admins only')).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByText('out')).toBeTruthy();
+    expect(onRecoverableError).not.toHaveBeenCalled();
+    expect(consoleError).not.toHaveBeenCalled();
+  });
+});
