@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -14,6 +15,18 @@ declare module 'vitest' {
 
 let stack: ChildProcess | undefined;
 let dataDir: string | undefined;
+
+/** A port nothing listens on right now (the system picks it), so parallel runs never clash. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 async function waitFor(url: string, timeoutMs: number, output: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -31,8 +44,8 @@ async function waitFor(url: string, timeoutMs: number, output: () => string): Pr
 
 export async function setup(project: TestProject): Promise<void> {
   dataDir = mkdtempSync(join(tmpdir(), 'usher-e2e-'));
-  const usherPort = String(4100 + Math.floor(Math.random() * 400));
-  const playgroundPort = String(5200 + Math.floor(Math.random() * 400));
+  const usherPort = String(await freePort());
+  const playgroundPort = String(await freePort());
   let output = '';
   stack = spawn(process.execPath, [join(import.meta.dirname, '../scripts/dev.mjs')], {
     // Rate limits off: the browser completes in seconds what a person does in a minute. The limits
