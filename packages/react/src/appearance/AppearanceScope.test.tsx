@@ -10,9 +10,9 @@ import { useElements } from './use-elements.ts';
 
 afterEach(cleanup);
 
-/** Everything Usher put into <head>: React 19 hoists the sheets there. */
+/** Every sheet Usher emitted: hoisted into <head> (React 19) or in place (React 18). */
 function emittedCss(): string {
-  return Array.from(document.head.querySelectorAll('style[data-precedence="usher"]'), (s) => s.textContent).join('\n');
+  return Array.from(document.querySelectorAll('style[data-precedence="usher"], style[data-usher]'), (s) => s.textContent).join('\n');
 }
 
 function withProvider(appearance: ProviderAppearance, children: ReactNode) {

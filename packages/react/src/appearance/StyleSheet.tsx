@@ -13,13 +13,16 @@ const HOISTS = Number.parseInt(version, 10) >= 19;
  */
 export function StyleSheet({ id, css, nonce }: { id: string; css: string; nonce?: string }) {
   if (!css) return null;
-  if (HOISTS) {
-    return (
-      <style href={id} precedence="usher" nonce={nonce}>
-        {css}
-      </style>
-    );
-  }
+  if (!HOISTS) return <InlineStyleSheet id={id} css={css} nonce={nonce} />;
+  return (
+    <style href={id} precedence="usher" nonce={nonce}>
+      {css}
+    </style>
+  );
+}
+
+/** React 18's sheet: rendered in place, as raw text. Exported for its test (which runs on React 19). */
+export function InlineStyleSheet({ id, css, nonce }: { id: string; css: string; nonce?: string }) {
   // Safe as raw text: Usher's CSS is generated, every app-given value and selector went through
   // safeValue() (no `<`, so no `</style>`), and this escapes `<` once more for certainty.
   // eslint-disable-next-line no-restricted-syntax -- CSS we generated, not HTML from data (see above)

@@ -40,5 +40,5 @@ export { DEFAULT_LAYOUT, DEFAULT_VARIABLES } from './defaults.ts';
 export { variablesToProperties, shadeScale, alphaScale, SHADES } from './variables.ts';
 export { parseColor, contrastRatio, compositeOver, formatColor, type Rgba } from './color.ts';
 export { LAYERS, LAYER_ORDER, styleToCss } from './serialize.ts';
-export { BASE_CSS, BASE_CSS_ID, BASE_SHEET, MENUS_SHEET, type UsherSheet } from './base-styles/index.ts';
+export { BASE_SHEET, MENUS_SHEET, type UsherSheet } from './base-styles/index.ts';
 export { StyleSheet } from './StyleSheet.tsx';

@@ -1,6 +1,7 @@
 import { useContext, useMemo } from 'react';
 import { AppearanceScopeContext } from './AppearanceContext.ts';
-import { resolveAppearance, type ResolvedAppearance } from './cascade.ts';
+import type { ResolvedAppearance } from './cascade.ts';
+import { DEFAULT_LAYOUT, DEFAULT_VARIABLES } from './defaults.ts';
 import type { ElementKey, ElementState } from './element-keys.ts';
 
 /** Options of one element: its `__id` variant, its states, and classes of its own. */
@@ -16,8 +17,17 @@ export interface ElementOptions {
 /** `el(key, options)` → props to spread on the element. */
 export type ElementPropsGetter = (key: ElementKey | ReadonlyArray<ElementKey | null | undefined | false>, options?: ElementOptions) => { className: string };
 
-// Outside any scope (a primitive rendered on its own) elements still get their stable classes.
-const UNSCOPED = /* @__PURE__ */ (() => resolveAppearance({}))();
+// Outside any scope (a primitive rendered on its own) elements still get their stable classes;
+// no stylesheet is emitted there, so this needs no CSS and costs nothing at import.
+const UNSCOPED: ResolvedAppearance = {
+  component: null,
+  variables: { ...DEFAULT_VARIABLES, fontFamilyButtons: DEFAULT_VARIABLES.fontFamily },
+  layout: DEFAULT_LAYOUT,
+  elements: {},
+  scopeClassName: '',
+  css: '',
+  cssId: '',
+};
 
 function variantId(id: string): string {
   return id.replace(/[^a-zA-Z0-9_-]+/g, '-');

@@ -2,8 +2,8 @@ import { c, LINK, LINK_HOVER, rad, sp, WEIGHT_MEDIUM } from './tokens.ts';
 
 // Shared by text inputs and OTP boxes; it starts with the `font` shorthand, so rules put it first. The resting border is neutral-a500: the lightest step with
 // 3:1 against the input background (WCAG 1.4.11), so the field stays findable.
-const INPUT = `font:inherit;color:${c('input-text')};background:${c('input-background')};border:1px solid ${c('neutral-a500')};border-radius:${rad(0.75)};box-shadow:0 1px 2px ${c('neutral-a50')};transition:border-color 0.15s,box-shadow 0.15s;margin:0`;
-const INPUT_STATES = (sel: string) => `
+const input = (): string => `font:inherit;color:${c('input-text')};background:${c('input-background')};border:1px solid ${c('neutral-a500')};border-radius:${rad(0.75)};box-shadow:0 1px 2px ${c('neutral-a50')};transition:border-color 0.15s,box-shadow 0.15s;margin:0`;
+const inputStates = (sel: string): string => `
 ${sel}:hover:not(:disabled){border-color:${c('neutral-a600')}}
 ${sel}:focus-visible{outline:2px solid ${c('primary')};outline-offset:-1px;border-color:${c('primary')};box-shadow:0 0 0 4px ${c('primary-a200')}}
 ${sel}[aria-invalid=true]{border-color:${c('danger')}}
@@ -12,7 +12,7 @@ ${sel}:disabled{cursor:not-allowed;opacity:0.6;background:${c('neutral-a50')}}
 ${sel}::placeholder{color:${c('text-secondary')};opacity:1}`;
 
 /** Forms, fields, OTP, buttons, social buttons, identity preview, resend, password meter, consent. */
-export const FORMS_CSS = `
+export const formsCss = (): string => `
 .usher-form{display:flex;flex-direction:column;gap:${sp(1.25)}}
 .usher-formFieldRow{display:flex;gap:${sp(1)}}
 .usher-formFieldRow>*{flex:1;min-width:0}
@@ -22,8 +22,8 @@ export const FORMS_CSS = `
 .usher-formFieldOptionalText{margin-inline-start:0.35em;color:${c('text-secondary')};font-weight:var(--usher-font-weight-normal);font-size:0.9em}
 .usher-formFieldAction{font-size:0.9em}
 .usher-formFieldInputGroup{position:relative;display:flex}
-.usher-formFieldInput{${INPUT};width:100%;min-height:2.5rem;padding:${sp(0.5)} ${sp(0.75)}}
-${INPUT_STATES('.usher-formFieldInput')}
+.usher-formFieldInput{${input()};width:100%;min-height:2.5rem;padding:${sp(0.5)} ${sp(0.75)}}
+${inputStates('.usher-formFieldInput')}
 .usher-formFieldInputGroup[data-has-action] .usher-formFieldInput{padding-inline-end:2.75rem}
 .usher-formFieldInputShowPasswordButton{position:absolute;inset-block:0;inset-inline-end:0;display:flex;align-items:center;justify-content:center;width:2.5rem;padding:0;border:0;border-radius:${rad(0.75)};background:none;color:${c('text-secondary')};cursor:pointer}
 .usher-formFieldInputShowPasswordButton:hover{color:${c('text')}}
@@ -40,8 +40,8 @@ ${INPUT_STATES('.usher-formFieldInput')}
 .usher-otpCodeField{display:flex;flex-direction:column;align-items:center;gap:${sp(0.75)}}
 .usher-otpCodeFieldLabel{font-weight:${WEIGHT_MEDIUM};color:${c('text')}}
 .usher-otpCodeFieldInputs{display:flex;justify-content:center;gap:${sp(0.5)}}
-.usher-otpCodeFieldInput{${INPUT};flex:0 1 2.75rem;min-width:0;height:3rem;padding:0;text-align:center;font-size:1.25rem;font-weight:${WEIGHT_MEDIUM};font-variant-numeric:tabular-nums;caret-color:${c('primary')}}
-${INPUT_STATES('.usher-otpCodeFieldInput')}
+.usher-otpCodeFieldInput{${input()};flex:0 1 2.75rem;min-width:0;height:3rem;padding:0;text-align:center;font-size:1.25rem;font-weight:${WEIGHT_MEDIUM};font-variant-numeric:tabular-nums;caret-color:${c('primary')}}
+${inputStates('.usher-otpCodeFieldInput')}
 .usher-otpCodeFieldErrorText{color:${c('danger')};font-size:0.9em;text-align:center}
 .usher-button{position:relative;display:inline-flex;align-items:center;justify-content:center;gap:${sp(0.5)};min-height:2.5rem;margin:0;padding:${sp(0.5)} ${sp(1)};overflow:hidden;border:1px solid transparent;border-radius:${rad(0.75)};font-family:var(--usher-font-family-buttons);font-size:inherit;font-weight:${WEIGHT_MEDIUM};line-height:1.25;text-align:center;text-decoration:none;cursor:pointer;user-select:none;-webkit-tap-highlight-color:transparent;transition:background-color 0.15s,border-color 0.15s,color 0.15s,box-shadow 0.15s}
 .usher-button[data-variant=primary]{background:${c('primary')};color:${c('text-on-primary')};box-shadow:inset 0 1px 0 rgb(255 255 255 / 0.14),0 1px 2px ${c('neutral-a200')}}

@@ -1,7 +1,7 @@
 import { c, FOCUS_RING, LINK, LINK_HOVER, rad, sp, WEIGHT_BOLD, WEIGHT_MEDIUM } from './tokens.ts';
 
 /** Root, card, header, footer, logo, divider, alert, badge, spinner, avatar. */
-export const FRAME_CSS = `
+export const frameCss = (): string => `
 .usher-rootBox{display:flex;flex-direction:column;align-items:center;gap:${sp(1.5)};box-sizing:border-box;font-family:var(--usher-font-family);font-size:var(--usher-font-size);font-weight:var(--usher-font-weight-normal);line-height:1.5;color:${c('text')};text-align:start;-webkit-font-smoothing:antialiased;-moz-osx-font-smoothing:grayscale}
 .usher-rootBox[data-usher-inline]{display:inline-flex;flex-direction:row}
 .usher-rootBox *,.usher-rootBox *::before,.usher-rootBox *::after{box-sizing:border-box}

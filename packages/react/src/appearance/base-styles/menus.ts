@@ -1,7 +1,7 @@
 import { c, rad, sp, WEIGHT_MEDIUM } from './tokens.ts';
 
 /** UserButton, user preview, menus, popovers, modals and the UserProfile frame. */
-export const MENUS_CSS = `
+export const menusCss = (): string => `
 .usher-userButtonBox{position:relative;display:inline-flex;align-items:center}
 .usher-userButtonTrigger,.usher-menuButton{display:inline-flex;align-items:center;gap:${sp(0.5)};margin:0;padding:${sp(0.125)};border:0;border-radius:999px;background:none;color:inherit;font:inherit;cursor:pointer}
 .usher-userButtonTrigger:hover .usher-avatarBox{box-shadow:0 0 0 2px ${c('neutral-a200')}}

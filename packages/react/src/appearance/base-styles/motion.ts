@@ -2,7 +2,7 @@
  * Keyframes and the motion switches. Kept last in the base sheet so they override the transitions
  * declared above. Spinners keep spinning (slower) under reduced motion: they carry meaning.
  */
-export const MOTION_CSS = `
+export const motionCss = (): string => `
 @keyframes usher-spin{to{transform:rotate(360deg)}}
 @keyframes usher-pop-in{from{opacity:0;transform:translateY(-4px) scale(0.98)}}
 @keyframes usher-fade-in{from{opacity:0}}

@@ -13,8 +13,8 @@ export const WEIGHT_MEDIUM = 'var(--usher-font-weight-medium)';
 export const WEIGHT_BOLD = 'var(--usher-font-weight-bold)';
 
 /** The focus ring every focusable element shows: 2px, primary, offset so it stays visible on any fill. */
-export const FOCUS_RING = `outline:2px solid ${c('primary')};outline-offset:2px`;
+export const FOCUS_RING = 'outline:2px solid var(--usher-color-primary);outline-offset:2px';
 
 /** Text links: underlined (colour alone must not tell links apart, WCAG 1.4.1), stronger on hover. */
-export const LINK = `color:${c('primary')};font-weight:${WEIGHT_MEDIUM};text-decoration:underline;text-decoration-color:${c('primary-a400')};text-underline-offset:0.2em;cursor:pointer;border-radius:${rad(0.25)}`;
-export const LINK_HOVER = `color:${c('primary-700')};text-decoration-color:currentColor`;
+export const LINK = `color:var(--usher-color-primary);font-weight:${WEIGHT_MEDIUM};text-decoration:underline;text-decoration-color:var(--usher-color-primary-a400);text-underline-offset:0.2em;cursor:pointer;border-radius:calc(var(--usher-radius)*0.25)`;
+export const LINK_HOVER = 'color:var(--usher-color-primary-700);text-decoration-color:currentColor';
