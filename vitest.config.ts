@@ -43,7 +43,7 @@ export default defineConfig({
         test: {
           name: 'react18',
           environment: 'jsdom',
-          include: ['packages/react/src/{control,hooks,ssr,primitives,appearance,localization,router,provider}/**/*.test.{ts,tsx}'],
+          include: ['packages/react/src/{control,hooks,ssr,primitives,appearance,localization,router,provider,components}/**/*.test.{ts,tsx}'],
           setupFiles: ['packages/react/vitest.setup.ts'],
           env: { USHER_EXPECT_REACT_MAJOR: '18' },
         },

@@ -18,9 +18,13 @@ export { SignInButton, type SignInButtonProps } from './control/SignInButton.tsx
 export { SignUpButton, type SignUpButtonProps } from './control/SignUpButton.tsx';
 export { SignOutButton, type SignOutButtonProps } from './control/SignOutButton.tsx';
 export type { Navigate } from './control/navigation.ts';
+export { SignUp, type SignUpProps, type SignUpInitialValues } from './components/SignUp/SignUp.tsx';
 export { useInitialState, type UsherInitialState } from './provider/initial-state.ts';
 export { ELEMENT_KEYS, type ElementKey, type ElementState } from './appearance/element-keys.ts';
 export type { Appearance, ProviderAppearance, ComponentKey, Elements, ElementStyle, Layout, StyleObject, Variables } from './appearance/types.ts';
 export { enUS } from './localization/en-US.ts';
 export type { LocalizationKey, LocalizationResource } from './localization/types.ts';
 export type { RoutingMode } from './router/RouterContext.ts';
+export { UserButton, type UserButtonProps } from './components/UserButton/UserButton.tsx';
+export { UserAvatar, type UserAvatarProps } from './components/UserAvatar/UserAvatar.tsx';
+export { SignIn, type SignInProps } from './components/SignIn/SignIn.tsx';

@@ -102,6 +102,7 @@ export const ELEMENT_KEYS = [
   'userButtonPopoverActionButtonIcon',
   'userButtonPopoverActionButtonText',
   'userButtonPopoverFooter',
+  'userButtonPopoverSessionList',
   // User preview (avatar + name + email)
   'userPreview',
   'userPreviewAvatarBox',
@@ -125,6 +126,10 @@ export const ELEMENT_KEYS = [
   'passwordRequirement',
   'legalConsent',
   'legalConsentLink',
+  'passwordRequirementsTitle',
+  'passwordRequirementIcon',
+  'passwordRequirementText',
+  'skeleton',
   // UserProfile
   'navbar',
   'navbarButton',

@@ -1,0 +1,87 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, within } from 'storybook/test';
+import { ADA, usherStory } from '../../stories-support/usher-story.ts';
+import { SignInInternal } from './SignIn.tsx';
+
+const meta = {
+  title: 'Components/SignIn',
+  component: SignInInternal,
+  args: { routing: 'virtual' },
+} satisfies Meta<typeof SignInInternal>;
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+const seedAda = usherStory({ seed: async ({ seedUser }) => void (await seedUser()) }).parameters.usher;
+
+/** Starts Ada's sign-in through the SDK before render, so the story opens on a factor step. */
+const startSignIn =
+  (prepare: boolean): Story['beforeEach'] =>
+  async ({ usher }) => {
+    const attempt = await usher.usher.signIn.create({ identifier: ADA.email });
+    if (prepare) await attempt.prepareFirstFactor({ strategy: 'email_code' });
+  };
+
+async function typeWrongPassword(canvasElement: HTMLElement, times: number) {
+  const canvas = within(canvasElement);
+  const user = userEvent.setup();
+  const password = await canvas.findByLabelText('Password');
+  for (let i = 0; i < times; i++) {
+    await user.clear(password);
+    await user.type(password, 'not the password{Enter}');
+    // Waits for the answer: the field is marked invalid, or the step shows an alert.
+    await expect(await canvas.findByText(/We could not sign you in|Too many|paused until/)).toBeTruthy();
+  }
+}
+
+/** The identifier step of a fresh instance. */
+export const Identifier: Story = usherStory();
+
+/** The SDK's requests are held: the card skeleton, busy, with no empty application name. */
+export const Loading: Story = usherStory({ network: 'held' });
+
+/** Prefilled identifier. */
+export const WithInitialValues: Story = { ...usherStory(), args: { initialValues: { identifier: 'ada@example.com' } } };
+
+/** The password step with the identity preview (avatar, identifier, edit). */
+export const Password: Story = { parameters: { usher: seedAda }, args: { initialRoute: 'password' }, beforeEach: startSignIn(false) };
+
+/** The email code step, with the resend countdown. */
+export const EmailCode: Story = { parameters: { usher: seedAda }, args: { initialRoute: 'email-code' }, beforeEach: startSignIn(true) };
+
+/** "Use another method" from the password step. */
+export const AlternativeMethods: Story = { parameters: { usher: seedAda }, args: { initialRoute: 'methods?from=password' }, beforeEach: startSignIn(false) };
+
+/** A wrong password: the message sits on the password field. */
+export const WrongPassword: Story = {
+  parameters: { usher: seedAda },
+  args: { initialRoute: 'password' },
+  beforeEach: startSignIn(false),
+  play: async ({ canvasElement }) => typeWrongPassword(canvasElement, 1),
+};
+
+/** The product's rate limits: the 4th quick attempt is refused with a live countdown. */
+export const RateLimited: Story = {
+  parameters: { usher: { ...seedAda, mock: { rateLimits: 'default' } } },
+  args: { initialRoute: 'password' },
+  beforeEach: startSignIn(false),
+  play: async ({ canvasElement }) => {
+    await typeWrongPassword(canvasElement, 3);
+    const user = userEvent.setup();
+    const canvas = within(canvasElement);
+    await user.clear(canvas.getByLabelText('Password'));
+    await user.type(canvas.getByLabelText('Password'), 'not the password{Enter}');
+    await expect(await canvas.findByText(/You can try again in/)).toBeTruthy();
+  },
+};
+
+/** An account locked after 2 failures (instance setting): the alert says until when. */
+export const Locked: Story = {
+  parameters: { usher: { ...seedAda, mock: { instanceConfig: { lockout: { maxAttempts: 2, lockSeconds: 3600 } } } } },
+  args: { initialRoute: 'password' },
+  beforeEach: startSignIn(false),
+  play: async ({ canvasElement }) => {
+    await typeWrongPassword(canvasElement, 2);
+    await expect(await within(canvasElement).findByText(/paused until/)).toBeTruthy();
+  },
+};

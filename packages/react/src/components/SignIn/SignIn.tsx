@@ -1,0 +1,118 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { StartedSignIn } from '@usher/core';
+import { AppearanceScope } from '../../appearance/AppearanceScope.tsx';
+import type { Appearance } from '../../appearance/types.ts';
+import { authPageUrl, currentLocation } from '../../control/auth-urls.ts';
+import { useNavigate } from '../../control/navigation.ts';
+import { useUsherSnapshot } from '../../hooks/use-usher.ts';
+import { useLocalization } from '../../localization/use-localization.ts';
+import { Card } from '../../primitives/Card.tsx';
+import { Spinner } from '../../primitives/Spinner.tsx';
+import type { RoutingMode } from '../../router/RouterContext.ts';
+import { RouterProvider, useRouter } from '../../router/RouterProvider.tsx';
+import { afterSignInTarget } from './redirect-target.ts';
+import { SignInFlowContext, SIGN_IN_ROUTES, type SignInFlow } from './sign-in-context.ts';
+import { SignInAlternativeMethods } from './SignInAlternativeMethods.tsx';
+import { SignInEmailCode } from './SignInEmailCode.tsx';
+import { SignInPassword } from './SignInPassword.tsx';
+import { SignInStart } from './SignInStart.tsx';
+
+export interface SignInProps {
+  /** 'path' (default when `path` is given) follows the URL below `path`; 'hash' uses `#/…`; 'virtual' keeps steps in memory (modals). */
+  routing?: RoutingMode;
+  /** The page's path with `routing="path"`, e.g. '/sign-in'. */
+  path?: string;
+  /** The sign-up page; default the instance's `sign_up_url`. */
+  signUpUrl?: string;
+  /** Always go here after signing in (still checked against the redirect allow-list). */
+  forceRedirectUrl?: string;
+  /** Go here after signing in when the URL has no `redirect_url`; default the instance's `after_sign_in_url`. */
+  fallbackRedirectUrl?: string;
+  /** Prefills the identifier field. */
+  initialValues?: { identifier?: string };
+  appearance?: Appearance;
+}
+
+/** @internal for stories and tests: start virtual routing at a step. */
+export interface SignInInternalProps extends SignInProps {
+  initialRoute?: string;
+}
+
+/**
+ * The sign-in flow: identifier → password or email code (with "use another method" between
+ * them) → session activated → redirect. Steps follow the instance settings (username, strategies);
+ * errors appear on their field; the card shows a skeleton until the instance settings are known.
+ *
+ * @example
+ * <SignIn routing="path" path="/sign-in" signUpUrl="/sign-up" fallbackRedirectUrl="/dashboard" />
+ */
+export function SignIn(props: SignInProps) {
+  return <SignInInternal {...props} />;
+}
+
+/** @internal */
+export function SignInInternal({ routing, path, appearance, initialRoute, ...props }: SignInInternalProps) {
+  const mode: RoutingMode = routing ?? (path ? 'path' : 'hash');
+  return (
+    <AppearanceScope component="signIn" appearance={appearance}>
+      <RouterProvider routing={mode} path={path} initialRoute={initialRoute}>
+        <SignInFlowRoot {...props} />
+      </RouterProvider>
+    </AppearanceScope>
+  );
+}
+
+function SignInFlowRoot({ signUpUrl, forceRedirectUrl, fallbackRedirectUrl, initialValues }: Omit<SignInProps, 'routing' | 'path' | 'appearance'>) {
+  const { environment } = useUsherSnapshot();
+  const [identifier, setIdentifier] = useState(initialValues?.identifier ?? '');
+  const push = useNavigate('push', undefined);
+
+  const target = useCallback(() => afterSignInTarget({ forceRedirectUrl, fallbackRedirectUrl }, environment, currentLocation()), [forceRedirectUrl, fallbackRedirectUrl, environment]);
+
+  const location = currentLocation();
+  const signUpHref = location && environment ? authPageUrl({ page: 'signUp', url: signUpUrl, redirectUrl: target() }, environment, location) : null;
+
+  const complete = useCallback(
+    async (attempt: StartedSignIn) => {
+      await attempt.finalize();
+      await push(target());
+    },
+    [push, target],
+  );
+
+  const flow = useMemo<SignInFlow>(
+    () => ({ identifier, setIdentifier, complete, signUpHref, goToSignUp: () => signUpHref && void push(signUpHref) }),
+    [identifier, complete, signUpHref, push],
+  );
+
+  if (!environment) return <SignInSkeleton />;
+  return (
+    <SignInFlowContext.Provider value={flow}>
+      <SignInSteps />
+    </SignInFlowContext.Provider>
+  );
+}
+
+function SignInSteps() {
+  const { route } = useRouter();
+  switch (route) {
+    case SIGN_IN_ROUTES.password:
+      return <SignInPassword />;
+    case SIGN_IN_ROUTES.emailCode:
+      return <SignInEmailCode />;
+    case SIGN_IN_ROUTES.methods:
+      return <SignInAlternativeMethods />;
+    default:
+      return <SignInStart />;
+  }
+}
+
+/** The card before the instance settings are known: busy, and no "Sign in to " with an empty name. */
+function SignInSkeleton() {
+  const { t } = useLocalization();
+  return (
+    <Card loading aria-label={t('signIn.loadingLabel')}>
+      <Spinner size="lg" label={t('signIn.loadingLabel')} />
+    </Card>
+  );
+}

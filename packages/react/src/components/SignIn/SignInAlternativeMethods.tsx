@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FirstFactorStrategy } from '@usher/core';
+import { useElements } from '../../appearance/use-elements.ts';
+import { useLocalization } from '../../localization/use-localization.ts';
+import { Button } from '../../primitives/Button.tsx';
+import { Card } from '../../primitives/Card.tsx';
+import { useRouter } from '../../router/RouterProvider.tsx';
+import { SIGN_IN_ROUTES } from './sign-in-context.ts';
+import { SignInIdentity } from './SignInIdentity.tsx';
+import { useActiveAttempt } from './use-active-attempt.ts';
+import { useStepError } from './use-step-error.tsx';
+
+const NO_FIELDS: readonly string[] = [];
+const STEP_OF: Partial<Record<FirstFactorStrategy, string>> = { password: SIGN_IN_ROUTES.password, email_code: SIGN_IN_ROUTES.emailCode };
+
+/** "Use another method": every first factor of the attempt except the one the user came from. */
+export function SignInAlternativeMethods() {
+  const attempt = useActiveAttempt();
+  const el = useElements();
+  const { t } = useLocalization();
+  const { navigate, searchParams } = useRouter();
+  const error = useStepError(NO_FIELDS);
+  const [pending, setPending] = useState<FirstFactorStrategy | null>(null);
+  const first = useRef<HTMLButtonElement>(null);
+  const from = searchParams.get('from');
+
+  useEffect(() => first.current?.focus(), []);
+
+  if (!attempt) return null;
+  const identifier = attempt.identifier ?? '';
+  const factors = attempt.supportedFirstFactors.filter((factor) => factor.strategy !== from && STEP_OF[factor.strategy]);
+  const back = from && STEP_OF[from as FirstFactorStrategy];
+
+  const choose = async (strategy: FirstFactorStrategy) => {
+    error.clear();
+    setPending(strategy);
+    try {
+      if (strategy === 'email_code') await attempt.prepareFirstFactor({ strategy: 'email_code' });
+      await navigate(STEP_OF[strategy] ?? SIGN_IN_ROUTES.start);
+    } catch (caught) {
+      error.report(caught);
+      setPending(null);
+    }
+  };
+
+  return (
+    <Card title={t('signIn.alternativeMethods.title')} subtitle={t('signIn.alternativeMethods.subtitle')} onBack={back ? () => void navigate(back) : undefined} backLabel={t('signIn.alternativeMethodsBack')}>
+      <SignInIdentity attempt={attempt} />
+      {error.alert}
+      <div {...el('alternativeMethods')}>
+        {factors.map((factor, index) => (
+          <Button
+            key={factor.strategy}
+            ref={index === 0 ? first : undefined}
+            variant="secondary"
+            element="alternativeMethodsBlockButton"
+            elementId={factor.strategy}
+            loading={pending === factor.strategy}
+            disabled={error.waiting}
+            onClick={() => void choose(factor.strategy)}
+          >
+            <span {...el('alternativeMethodsBlockButtonText')}>
+              {factor.strategy === 'email_code' ? t('signIn.alternativeMethods.blockButton__emailCode', { identifier: factor.safeIdentifier ?? identifier }) : t('signIn.alternativeMethods.blockButton__password')}
+            </span>
+          </Button>
+        ))}
+      </div>
+    </Card>
+  );
+}

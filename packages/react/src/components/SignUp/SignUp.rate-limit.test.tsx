@@ -1,0 +1,52 @@
+import { startUsherMockServer } from '@usher/testing/node';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { Usher } from '@usher/core';
+import { UsherProvider } from '../../provider/UsherProvider.tsx';
+import { SignUp } from './SignUp.tsx';
+
+const mock = startUsherMockServer({ rateLimits: 'default' });
+const instances: Usher[] = [];
+afterEach(() => {
+  vi.useRealTimers();
+  instances.splice(0).forEach((u) => u.destroy());
+  mock.server.resetHandlers();
+  mock.reset();
+});
+afterAll(() => mock.close());
+
+describe('SignUp under the default rate limits', () => {
+  it('after too many quick sign-ups, says so and counts down before the next try', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setInterval', 'clearInterval', 'Date'] });
+    // Five sign-up creations from this IP within 10 s are allowed (these fail validation, so the
+    // browser has no sign-up in progress and the form creates a new one): the sixth is refused.
+    const other = new Usher({ frontendApi: '' });
+    instances.push(other);
+    await other.load();
+    for (let i = 0; i < 5; i++) await other.getSnapshot().signUp.create({ emailAddress: `not an email ${i}` }).catch(() => undefined);
+    const usher = new Usher({ frontendApi: '' });
+    instances.push(usher);
+    render(
+      <UsherProvider usher={usher} routerPush={() => undefined}>
+        <SignUp routing="virtual" />
+      </UsherProvider>,
+    );
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    await user.type(await screen.findByLabelText('Email address'), 'ada@example.com');
+    await user.type(screen.getByLabelText('Password'), 'a long passphrase{Enter}');
+
+    expect((await screen.findByRole('alert')).textContent).toContain('Too many attempts. Please wait before trying again.');
+    const button = await screen.findByRole('button', { name: /^Try again in \d+ s$/ });
+    const before = Number(/\d+/.exec(button.textContent!)![0]);
+    expect(before).toBeGreaterThan(0);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(2_000);
+    });
+    expect(Number(/\d+/.exec(button.textContent!)![0])).toBeLessThan(before);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(before * 1000);
+    });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy());
+  });
+});

@@ -1,0 +1,58 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { SignUp } from '@usher/core';
+import { useUsherSnapshot } from '../../hooks/use-usher.ts';
+import { useRouter } from '../../router/RouterProvider.tsx';
+import { afterSignUpUrl, signInPageUrl, type AfterAuthRedirectProps } from './redirect.ts';
+import type { SignUpFormField } from './sign-up-fields.ts';
+
+/** Values typed into the start step; kept above the steps so "edit email" comes back to them. */
+export type SignUpFormValues = Record<SignUpFormField, string> & { legal_accepted: boolean };
+
+export interface SignUpFlowValue {
+  values: SignUpFormValues;
+  setValue: <K extends keyof SignUpFormValues>(name: K, value: SignUpFormValues[K]) => void;
+  /** Activates the session of a complete sign-up, then leaves for the after-sign-up URL. */
+  finish: (signUp: SignUp) => Promise<void>;
+  /** The "Sign in" link of the footer. */
+  signInUrl: string;
+}
+
+const SignUpFlowContext = createContext<SignUpFlowValue | null>(null);
+
+export interface SignUpFlowProviderProps extends AfterAuthRedirectProps {
+  signInUrl?: string | undefined;
+  initialValues?: Partial<Pick<SignUpFormValues, 'email_address' | 'username' | 'first_name' | 'last_name'>> | undefined;
+  children?: ReactNode;
+}
+
+export function SignUpFlowProvider({ signInUrl, forceRedirectUrl, fallbackRedirectUrl, initialValues, children }: SignUpFlowProviderProps) {
+  const { environment } = useUsherSnapshot();
+  const { redirect } = useRouter();
+  const [values, setValues] = useState<SignUpFormValues>(() => ({
+    first_name: initialValues?.first_name ?? '',
+    last_name: initialValues?.last_name ?? '',
+    username: initialValues?.username ?? '',
+    email_address: initialValues?.email_address ?? '',
+    password: '',
+    legal_accepted: false,
+  }));
+  const setValue = useCallback(<K extends keyof SignUpFormValues>(name: K, value: SignUpFormValues[K]) => setValues((v) => ({ ...v, [name]: value })), []);
+
+  const finish = useCallback(
+    async (signUp: SignUp) => {
+      await signUp.finalize();
+      await redirect(afterSignUpUrl({ forceRedirectUrl, fallbackRedirectUrl }, environment));
+    },
+    [redirect, forceRedirectUrl, fallbackRedirectUrl, environment],
+  );
+
+  const signInHref = signInPageUrl(signInUrl, { forceRedirectUrl, fallbackRedirectUrl }, environment);
+  const value = useMemo(() => ({ values, setValue, finish, signInUrl: signInHref }), [values, setValue, finish, signInHref]);
+  return <SignUpFlowContext.Provider value={value}>{children}</SignUpFlowContext.Provider>;
+}
+
+export function useSignUpFlow(): SignUpFlowValue {
+  const flow = useContext(SignUpFlowContext);
+  if (!flow) throw new TypeError('SignUp steps must be rendered inside <SignUp>.');
+  return flow;
+}
