@@ -1,4 +1,4 @@
-import { AVATAR_PALETTE } from '@usher/protocol';
+import { AVATAR_PALETTE } from '@usher/protocol/avatar';
 import BoringAvatar from 'boring-avatars';
 import { useEffect, useRef, useState } from 'react';
 import type { ElementKey } from '../../appearance/element-keys.ts';

@@ -1,4 +1,5 @@
 import type { DefaultAvatarVariant } from '@usher/protocol';
+import { initialsOf } from '@usher/protocol/avatar';
 
 /** The parts of a User (from @usher/core) that an avatar and a user preview need. */
 export interface AvatarUser {
@@ -25,28 +26,6 @@ export type AvatarChoice =
   | { variant: 'marble'; seed: string }
   | { variant: 'initials'; seed: string; initials: string };
 
-const LETTER = /^\p{L}$/u;
-
-function upper(letter: string): string {
-  const upperCased = letter.toUpperCase();
-  return LETTER.test(upperCased) ? upperCased : letter;
-}
-
-function firstLetter(text: string | null): string {
-  for (const ch of text ?? '') {
-    const normalized = ch.normalize('NFC');
-    if (LETTER.test(normalized)) return upper(normalized);
-  }
-  return '';
-}
-
-function wordInitials(text: string | null): string {
-  const words = (text ?? '').split(/[\s._+-]+/u).filter((word) => firstLetter(word) !== '');
-  const first = words[0] ?? null;
-  const last = words.length > 1 ? (words[words.length - 1] ?? null) : null;
-  return firstLetter(first) + firstLetter(last);
-}
-
 /**
  * Up to two initials, by the server's rule (so the page and the server's `initials` SVG agree):
  * first + last name; else whichever name there is; else the username; else the email's local part.
@@ -55,16 +34,7 @@ function wordInitials(text: string | null): string {
  * @example userInitials({ firstName: 'Ada', lastName: 'Lovelace', … }) // 'AL'
  */
 export function userInitials(user: Pick<AvatarUser, 'firstName' | 'lastName' | 'username' | 'primaryEmailAddress'>): string {
-  const first = firstLetter(user.firstName);
-  const last = firstLetter(user.lastName);
-  if (first !== '' && last !== '') return first + last;
-  if (first !== '') return wordInitials(user.firstName);
-  if (last !== '') return wordInitials(user.lastName);
-  const fromUsername = wordInitials(user.username);
-  if (fromUsername !== '') return fromUsername;
-  const email = user.primaryEmailAddress?.emailAddress ?? '';
-  const at = email.lastIndexOf('@');
-  return wordInitials(at > 0 ? email.slice(0, at) : '');
+  return initialsOf({ firstName: user.firstName, lastName: user.lastName, username: user.username, emailAddress: user.primaryEmailAddress?.emailAddress ?? null });
 }
 
 /** The initials the server already put in a default avatar URL (`?variant=initials&initials=AL`), if any. */
