@@ -14,11 +14,11 @@ afterAll(async () => {
 
 /**
  * Reads the newest code sent to `to` the way a person would: from the playground's dev mailbox
- * page, waiting until one other than `previous` has arrived (the outbox worker delivers it).
+ * page (/mailbox), waiting until one other than `previous` has arrived (the outbox worker delivers it).
  */
 async function codeFromMailbox(context: BrowserContext, to: string, previous?: string): Promise<string> {
   const mailbox = await context.newPage();
-  await mailbox.goto(`${base}/#/mailbox`);
+  await mailbox.goto(`${base}/mailbox`);
   const newest = mailbox.getByRole('article').filter({ hasText: `to ${to}` }).first().locator('pre');
   let code: string | undefined;
   await expect
@@ -31,28 +31,60 @@ async function codeFromMailbox(context: BrowserContext, to: string, previous?: s
   return code!;
 }
 
+/** The OTP field has six boxes; typing into the first fills them all and submits on the sixth digit. */
+async function typeCode(page: Page, code: string) {
+  await page.getByLabel('Digit 1 of 6').click();
+  await page.keyboard.type(code);
+}
+
 async function expectSignedIn(page: Page, email: string) {
   await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 15_000 }).toMatch(/^Signed in/);
   expect(await page.getByTestId('user-email').innerText()).toBe(email);
 }
 
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: /^Open user menu/ }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Sign in to/ }).waitFor();
+}
+
+/** The field's own error (aria-describedby) plus any alert on the page. */
+function passwordErrors(page: Page): Promise<string> {
+  return page.getByLabel('Password', { exact: true }).evaluate((input) => {
+    const ids = input.getAttribute('aria-describedby')?.split(' ') ?? [];
+    const described = ids.map((id) => document.getElementById(id)?.textContent ?? '');
+    const alerts = [...document.querySelectorAll('[role="alert"]')].map((a) => a.textContent ?? '');
+    return [...described, ...alerts].join(' ');
+  });
+}
+
+async function startSignIn(page: Page, email: string) {
+  await page.getByLabel(/^Email address/).fill(email);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Enter your password' }).waitFor();
+}
+
 describe('a newcomer signs up, verifies by email code, reloads, signs out and back in', () => {
-  it('works end to end in Chromium through the playground', async () => {
+  it('works end to end in Chromium through the playground components', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const email = `ada+${Date.now()}@example.com`;
     const password = 'correct horse battery staple';
 
+    await page.goto(`${base}/protected`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in required' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Protected page' }).count()).toBe(0);
+
     await page.goto(base);
     await page.getByRole('link', { name: 'Create account' }).first().click();
-    await page.getByLabel('Email address').fill(email);
+    expect(new URL(page.url()).pathname).toBe('/sign-up');
+    await page.getByLabel('Email address', { exact: true }).fill(email);
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    await page.getByRole('heading', { name: 'Verify your email' }).waitFor();
 
     const code = await codeFromMailbox(context, email);
-    await page.getByLabel('Verification code').fill(code);
-    await page.getByRole('button', { name: 'Verify' }).click();
+    await typeCode(page, code);
     await expectSignedIn(page, email);
 
     const cookies = await context.cookies();
@@ -68,28 +100,31 @@ describe('a newcomer signs up, verifies by email code, reloads, signs out and ba
     await page.reload();
     await expectSignedIn(page, email);
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByRole('link', { name: 'Protected' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Protected page' }).waitFor();
+    await page.getByRole('link', { name: 'Usher playground' }).click();
+    await expectSignedIn(page, email);
+
+    await signOut(page);
     expect((await context.cookies()).some((c) => c.name === '__session')).toBe(false);
 
-    await page.getByLabel('Email address or username').fill(email);
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await startSignIn(page, email);
     await page.getByLabel('Password', { exact: true }).fill('not the password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').first().innerText()).toMatch(/password/i);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => passwordErrors(page)).toMatch(/password/i);
 
     await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await expectSignedIn(page, email);
     expect((await context.cookies()).find((c) => c.name === '__client')?.value).not.toBe(client?.value);
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('Email address or username').fill(email);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Email me a code instead' }).click();
+    await signOut(page);
+    await startSignIn(page, email);
+    await page.getByRole('button', { name: 'Use another method' }).click();
+    await page.getByRole('button', { name: /^Email code to/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
     const signInCode = await codeFromMailbox(context, email, code);
-    await page.getByLabel('Verification code').fill(signInCode);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await typeCode(page, signInCode);
     await expectSignedIn(page, email);
 
     await context.close();

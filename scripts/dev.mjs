@@ -49,4 +49,4 @@ run('playground', process.execPath, [join(root, 'apps/playground/node_modules/vi
   cwd: join(root, 'apps/playground'),
   env: { ...process.env, USHER_API_TARGET: `http://127.0.0.1:${usherPort}` },
 });
-process.stdout.write(`\n  Playground   ${playgroundUrl}\n  Dev mailbox  ${playgroundUrl}/#/mailbox\n  API          http://localhost:${usherPort}/v1\n\n`);
+process.stdout.write(`\n  Playground   ${playgroundUrl}\n  Dev mailbox  ${playgroundUrl}/mailbox\n  API          http://localhost:${usherPort}/v1\n\n`);

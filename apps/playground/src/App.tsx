@@ -1,36 +1,64 @@
-import type { Usher } from '@usher/core';
-import { useHashRoute, useUsherSnapshot } from './use-usher.ts';
-import { SignInFlow } from './SignInFlow.tsx';
-import { SignUpFlow } from './SignUpFlow.tsx';
-import { SignedInPage } from './SignedInPage.tsx';
+import { useEffect } from 'react';
+import { Protect, SignedIn, SignedOut, SignIn, SignUp, UserButton } from '@usher/react';
+import { Link } from './Link.tsx';
 import { Mailbox } from './Mailbox.tsx';
+import { Home } from './Home.tsx';
+import { replace, usePathname } from './router.ts';
 
-export function App({ usher }: { usher: Usher }) {
-  const route = useHashRoute();
-  const snapshot = useUsherSnapshot(usher);
+function under(pathname: string, base: string) {
+  return pathname === base || pathname.startsWith(`${base}/`);
+}
 
-  let page;
-  if (route === '/mailbox') page = <Mailbox />;
-  else if (!snapshot.isLoaded) page = <p className="muted" role="status">Loading…</p>;
-  else if (snapshot.user) page = <SignedInPage usher={usher} />;
-  else if (route === '/sign-up') page = <SignUpFlow usher={usher} />;
-  else page = <SignInFlow usher={usher} />;
+function Page({ pathname }: { pathname: string }) {
+  if (under(pathname, '/sign-in')) return <SignIn routing="path" path="/sign-in" signUpUrl="/sign-up" fallbackRedirectUrl="/" />;
+  if (under(pathname, '/sign-up')) return <SignUp routing="path" path="/sign-up" signInUrl="/sign-in" fallbackRedirectUrl="/" />;
+  if (under(pathname, '/mailbox')) return <Mailbox />;
+  if (under(pathname, '/protected')) {
+    return (
+      <Protect
+        fallback={
+          <section className="card" aria-labelledby="protected-title">
+            <h1 id="protected-title">Sign in required</h1>
+            <p>This page is only for signed-in users. <Link href="/sign-in?redirect_url=%2Fprotected">Sign in</Link> to see it.</p>
+          </section>
+        }
+      >
+        <section className="card" aria-labelledby="protected-title">
+          <h1 id="protected-title">Protected page</h1>
+          <p>Only signed-in users see this content.</p>
+        </section>
+      </Protect>
+    );
+  }
+  return <Home />;
+}
+
+export function App() {
+  const pathname = usePathname();
+  // Links from before the path routes (e.g. #/mailbox in old bookmarks) still land on the right page.
+  useEffect(() => {
+    if (window.location.hash === '#/mailbox') replace('/mailbox');
+  }, []);
 
   return (
     <>
       <header className="topbar">
-        <a className="brand" href="#/">Usher playground</a>
+        <Link className="brand" href="/">Usher playground</Link>
         <nav aria-label="Main">
-          {snapshot.user ? null : (
-            <>
-              <a href="#/sign-in" aria-current={route === '/sign-in' || route === '/' ? 'page' : undefined}>Sign in</a>
-              <a href="#/sign-up" aria-current={route === '/sign-up' ? 'page' : undefined}>Create account</a>
-            </>
-          )}
-          <a href="#/mailbox" aria-current={route === '/mailbox' ? 'page' : undefined}>Dev mailbox</a>
+          <Link href="/protected">Protected</Link>
+          <Link href="/mailbox">Dev mailbox</Link>
+          <SignedOut>
+            <Link href="/sign-in">Sign in</Link>
+            <Link href="/sign-up">Create account</Link>
+          </SignedOut>
+          <SignedIn>
+            <UserButton afterSignOutUrl="/sign-in" />
+          </SignedIn>
         </nav>
       </header>
-      <main className="page">{page}</main>
+      <main className="page">
+        <Page pathname={pathname} />
+      </main>
     </>
   );
 }

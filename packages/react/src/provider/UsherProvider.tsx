@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Usher, type UsherOptions } from '@usher/core';
 import { AppearanceProviderContext } from '../appearance/AppearanceContext.ts';
 import type { ProviderAppearance } from '../appearance/types.ts';
@@ -49,11 +49,21 @@ export function UsherProvider({ frontendApi, usher: given, options, appearance, 
   const [usher] = useState(() => given ?? new Usher({ ...options, frontendApi: frontendApi ?? '' }));
   const owned = usher !== given;
 
+  // StrictMode (and fast refresh) run the cleanup and the effect again on the same instance: the
+  // destroy is deferred one tick and cancelled by the re-run, so only a real unmount destroys.
+  const pendingDestroy = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
+    if (pendingDestroy.current !== null) {
+      clearTimeout(pendingDestroy.current);
+      pendingDestroy.current = null;
+    }
     void usher.load().catch(() => {
       // load() failures surface through the snapshot (isLoaded stays false); nothing to do here.
     });
-    return owned ? () => usher.destroy() : undefined;
+    if (!owned) return undefined;
+    return () => {
+      pendingDestroy.current = setTimeout(() => usher.destroy(), 0);
+    };
   }, [usher, owned]);
 
   const appearanceValue = useMemo(() => ({ appearance: appearance ?? null, nonce }), [appearance, nonce]);

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import type { Usher } from '@usher/core';
+import { useAuth, useSession, useUser } from '@usher/react';
 import { Field } from './Field.tsx';
 import { describeError } from './errors.ts';
-import { useUsherSnapshot } from './use-usher.ts';
 
 function decodeClaims(jwt: string): Record<string, unknown> {
   const payload = jwt.split('.')[1] ?? '';
@@ -10,8 +9,11 @@ function decodeClaims(jwt: string): Record<string, unknown> {
   return JSON.parse(json) as Record<string, unknown>;
 }
 
-export function SignedInPage({ usher }: { usher: Usher }) {
-  const { user, session } = useUsherSnapshot(usher);
+/** The signed-in home: who you are, your profile name, and the session token the SDK keeps fresh. */
+export function Account() {
+  const { user } = useUser();
+  const { session } = useSession();
+  const { getToken } = useAuth();
   const [claims, setClaims] = useState<Record<string, unknown> | null>(null);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<ReturnType<typeof describeError>>({ fields: {}, general: null });
@@ -22,7 +24,7 @@ export function SignedInPage({ usher }: { usher: Usher }) {
   const name = [user.firstName, user.lastName].filter(Boolean).join(' ');
 
   async function showToken() {
-    const jwt = await usher.getToken();
+    const jwt = await getToken();
     setClaims(jwt ? decodeClaims(jwt) : null);
   }
 
@@ -33,7 +35,7 @@ export function SignedInPage({ usher }: { usher: Usher }) {
     setBusy(true);
     setSaved(false);
     setErrors({ fields: {}, general: null });
-    usher.user!
+    user!
       .update({ firstName: text('first_name'), lastName: text('last_name') })
       .then(() => setSaved(true), (error: unknown) => setErrors(describeError(error)))
       .finally(() => setBusy(false));
@@ -66,10 +68,6 @@ export function SignedInPage({ usher }: { usher: Usher }) {
       <p className="muted">A 60-second JWT your backend verifies offline with the keys at <code>/.well-known/jwks.json</code>. The SDK refreshes it in the background.</p>
       <button type="button" className="secondary" onClick={() => void showToken()}>Show current token claims</button>
       {claims ? <pre className="claims" aria-label="Token claims">{JSON.stringify(claims, null, 2)}</pre> : null}
-
-      <div className="actions">
-        <button type="button" onClick={() => void usher.signOut().finally(() => (window.location.hash = '#/sign-in'))}>Sign out</button>
-      </div>
     </section>
   );
 }
