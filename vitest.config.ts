@@ -50,6 +50,8 @@ export default defineConfig({
       },
     ],
     passWithNoTests: false,
+    // Two cores: one worker (the default here) leaves one idle for most of the run.
+    maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
