@@ -2,6 +2,7 @@ import { forwardRef } from 'react';
 import { useUsher } from '../hooks/use-usher.ts';
 import { authPageUrl, currentLocation } from './auth-urls.ts';
 import { AuthTrigger, type AuthTriggerButtonProps } from './AuthTrigger.tsx';
+import { useLocalization } from '../localization/use-localization.ts';
 import { useNavigate, type Navigate } from './navigation.ts';
 
 export interface SignInButtonProps extends AuthTriggerButtonProps {
@@ -32,6 +33,7 @@ export const SignInButton = forwardRef<HTMLButtonElement, SignInButtonProps>(fun
   { mode: _mode, signInUrl, forceRedirectUrl, fallbackRedirectUrl, navigate, ...rest },
   ref,
 ) {
+  const { t } = useLocalization();
   const usher = useUsher();
   const go = useNavigate('push', navigate);
   const open = () => {
@@ -39,5 +41,5 @@ export const SignInButton = forwardRef<HTMLButtonElement, SignInButtonProps>(fun
     if (!location) return;
     void go(authPageUrl({ page: 'signIn', url: signInUrl, forceRedirectUrl, fallbackRedirectUrl }, usher.environment, location));
   };
-  return <AuthTrigger ref={ref} defaultLabel="Sign in" onActivate={open} {...rest} />;
+  return <AuthTrigger ref={ref} defaultLabel={t('controls.signInButton')} onActivate={open} {...rest} />;
 });

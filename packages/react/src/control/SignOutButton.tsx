@@ -2,6 +2,7 @@ import { forwardRef, useRef, useState } from 'react';
 import { useUsher } from '../hooks/use-usher.ts';
 import { afterSignOutUrl, currentLocation } from './auth-urls.ts';
 import { AuthTrigger, type AuthTriggerButtonProps } from './AuthTrigger.tsx';
+import { useLocalization } from '../localization/use-localization.ts';
 import { useNavigate, type Navigate } from './navigation.ts';
 
 export interface SignOutButtonProps extends AuthTriggerButtonProps {
@@ -31,6 +32,7 @@ export const SignOutButton = forwardRef<HTMLButtonElement, SignOutButtonProps>(f
   { sessionId, redirectUrl, navigate, ...rest },
   ref,
 ) {
+  const { t } = useLocalization();
   const usher = useUsher();
   const go = useNavigate('push', navigate);
   const inFlight = useRef(false);
@@ -53,7 +55,7 @@ export const SignOutButton = forwardRef<HTMLButtonElement, SignOutButtonProps>(f
   return (
     <AuthTrigger
       ref={ref}
-      defaultLabel="Sign out"
+      defaultLabel={t('controls.signOutButton')}
       aria-busy={busy || undefined}
       data-state={busy ? 'loading' : 'idle'}
       onActivate={() => void signOut()}

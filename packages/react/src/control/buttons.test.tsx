@@ -243,3 +243,31 @@ describe('SignOutButton', () => {
     expect(stored?.status).toBe('ended');
   });
 });
+
+describe('button labels', () => {
+  it('come from the localization, in English by default and overridable', async () => {
+    const usher = await loaded();
+    const { unmount } = render(
+      <UsherProvider usher={usher}>
+        <SignInButton />
+        <SignUpButton />
+        <SignOutButton />
+      </UsherProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign up' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
+    unmount();
+
+    render(
+      <UsherProvider usher={usher} localization={{ controls: { signInButton: 'Anmelden', signUpButton: 'Registrieren', signOutButton: 'Abmelden' } }}>
+        <SignInButton />
+        <SignUpButton />
+        <SignOutButton />
+      </UsherProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'Anmelden' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Registrieren' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Abmelden' })).toBeTruthy();
+  });
+});

@@ -166,6 +166,11 @@ export const enUS = {
     rateLimited: 'Too many attempts. Please wait before trying again.',
     rateLimitedButton: 'Try again in {{seconds}} s',
   },
+  controls: {
+    signInButton: 'Sign in',
+    signUpButton: 'Sign up',
+    signOutButton: 'Sign out',
+  },
   userButton: {
     triggerLabel: 'Open user menu',
     triggerLabel__withName: 'Open user menu for {{name}}',
