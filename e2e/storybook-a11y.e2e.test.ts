@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORY_THEME_NAMES } from '../packages/react/src/stories-support/story-themes.ts';
 import { launchChromium } from './browser.ts';
@@ -65,6 +65,7 @@ type PreviewWindow = Window & {
 describe.skipIf(stories === null)(`Storybook: axe finds no WCAG A/AA violation (themes: ${THEMES.join(', ')})`, () => {
   let server: StaticServer;
   let browser: Browser;
+  let context: BrowserContext | null = null;
   let page: Page;
   const inFlight = new Set<unknown>();
   let lastNetworkActivity = 0;
@@ -89,13 +90,15 @@ describe.skipIf(stories === null)(`Storybook: axe finds no WCAG A/AA violation (
    * or null.
    */
   async function showStory(storyId: string, theme: string): Promise<string | null> {
-    const previous = await page.evaluate(() => (window as PreviewWindow).__STORYBOOK_PREVIEW__?.currentRender?.renderId ?? null).catch(() => null);
+    let previous: number | null = null;
     if (loadedTheme !== theme) {
+      await openFreshPage();
       // a11y.manual: the addon's own axe run (for its panel) would race this one.
       const globals = encodeURIComponent(`theme:${theme};a11y.manual:!true`);
       await page.goto(`${server.url}/iframe.html?id=${encodeURIComponent(storyId)}&viewMode=story&globals=${globals}`);
       loadedTheme = theme;
     } else {
+      previous = await page.evaluate(() => (window as PreviewWindow).__STORYBOOK_PREVIEW__?.currentRender?.renderId ?? null);
       await page.evaluate((id) => (window as PreviewWindow).__STORYBOOK_ADDONS_CHANNEL__?.emit('setCurrentStory', { storyId: id, viewMode: 'story' }), storyId);
     }
     await page.waitForFunction(
@@ -116,11 +119,17 @@ describe.skipIf(stories === null)(`Storybook: axe finds no WCAG A/AA violation (
     return shown;
   }
 
-  beforeAll(async () => {
-    server = await serveStatic(STATIC_DIR);
-    browser = await launchChromium();
+  /**
+   * A new browser context (own service-worker registrations) and page. Reloading a page in the
+   * same context races MSW: the unloading page tells the worker its last client closed, the
+   * worker unregisters itself, and the new page's `registration.update()` rejects with
+   * "Not found" as an unhandled rejection. A fresh context has no registration to update.
+   */
+  async function openFreshPage(): Promise<void> {
+    await context?.close();
+    inFlight.clear();
     // @axe-core/playwright needs a page of a context made with browser.newContext().
-    const context = await browser.newContext();
+    context = await browser.newContext();
     await context.addInitScript({ path: AXE_PATH });
     page = await context.newPage();
     const touch = () => (lastNetworkActivity = Date.now());
@@ -128,6 +137,11 @@ describe.skipIf(stories === null)(`Storybook: axe finds no WCAG A/AA violation (
     page.on('requestfinished', (r) => (inFlight.delete(r), touch()));
     page.on('requestfailed', (r) => (inFlight.delete(r), touch()));
     page.on('pageerror', (error) => pageErrors.push(error.message));
+  }
+
+  beforeAll(async () => {
+    server = await serveStatic(STATIC_DIR);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
