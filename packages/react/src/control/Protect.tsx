@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { createHas, type Has } from '../hooks/has.ts';
-import { useSessionClaims } from '../hooks/use-session-claims.ts';
-import { useUsherSnapshot } from '../hooks/use-usher.ts';
+import { useAuthState } from '../hooks/use-auth-state.ts';
 
 interface ProtectBaseProps {
   children?: ReactNode;
@@ -21,7 +20,8 @@ export type ProtectProps = ProtectBaseProps &
  * Renders its children only to a signed-in user who passes the check: a `role` or a `permission`
  * in the active organization, or a `condition` over `has`; with none of them, being signed in is
  * enough. Otherwise renders `fallback`. Renders nothing until Usher has loaded (and, for a check,
- * until the session's claims are read). Fails closed: no active organization, an unreadable token
+ * until the session's claims are read); with the provider's `initialState` it answers from that
+ * state until then, so server HTML already shows the right side. Fails closed: no active organization, an unreadable token
  * or an invalid check all mean `fallback`.
  *
  * The claims come from the session token read without verification: Protect hides UI, it does
@@ -37,16 +37,15 @@ export type ProtectProps = ProtectBaseProps &
  */
 export function Protect(props: ProtectProps) {
   const { children, fallback = null, condition, role, permission } = props;
-  const { isLoaded, session } = useUsherSnapshot();
   const checks = condition !== undefined || role !== undefined || permission !== undefined;
-  const claims = useSessionClaims(checks);
+  const state = useAuthState(checks);
 
-  if (!isLoaded) return null;
-  if (!session) return <>{fallback}</>;
+  if (state.status === 'loading') return null;
+  if (state.status === 'signed-out') return <>{fallback}</>;
   if (!checks) return <>{children}</>;
-  if (claims === undefined) return null;
+  if (state.claims === undefined) return null;
 
-  const has = createHas(claims);
+  const has = createHas(state.claims);
   // Every given check must pass; anything but a literal `true` from the condition is a no.
   const allowed =
     (condition === undefined || condition(has) === true) && (role === undefined || has({ role })) && (permission === undefined || has({ permission }));

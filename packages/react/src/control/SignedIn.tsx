@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useUsherSnapshot } from '../hooks/use-usher.ts';
+import { useAuthState } from '../hooks/use-auth-state.ts';
 
 export interface SignedInProps {
   children?: ReactNode;
@@ -7,8 +7,8 @@ export interface SignedInProps {
 
 /**
  * Renders its children only once Usher has loaded and a user is signed in; nothing while
- * loading (and so nothing in a server render). Follows sign-ins and sign-outs without a reload.
- * It only hides UI: protect the data on your server.
+ * loading (and so nothing in a server render, unless the provider has an `initialState`).
+ * Follows sign-ins and sign-outs without a reload. It only hides UI: protect the data on your server.
  *
  * @example
  * <SignedIn>
@@ -16,6 +16,5 @@ export interface SignedInProps {
  * </SignedIn>
  */
 export function SignedIn({ children }: SignedInProps) {
-  const { isLoaded, session } = useUsherSnapshot();
-  return isLoaded && session ? <>{children}</> : null;
+  return useAuthState(false).status === 'signed-in' ? <>{children}</> : null;
 }

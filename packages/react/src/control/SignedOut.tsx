@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useUsherSnapshot } from '../hooks/use-usher.ts';
+import { useAuthState } from '../hooks/use-auth-state.ts';
 
 export interface SignedOutProps {
   children?: ReactNode;
@@ -7,7 +7,7 @@ export interface SignedOutProps {
 
 /**
  * Renders its children only once Usher has loaded and nobody is signed in; nothing while
- * loading (and so nothing in a server render).
+ * loading (and so nothing in a server render, unless the provider has an `initialState`).
  *
  * @example
  * <SignedOut>
@@ -15,6 +15,5 @@ export interface SignedOutProps {
  * </SignedOut>
  */
 export function SignedOut({ children }: SignedOutProps) {
-  const { isLoaded, session } = useUsherSnapshot();
-  return isLoaded && !session ? <>{children}</> : null;
+  return useAuthState(false).status === 'signed-out' ? <>{children}</> : null;
 }

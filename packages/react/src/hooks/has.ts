@@ -10,6 +10,9 @@ export type HasParams = { role: string; permission?: undefined } | { permission:
  */
 export type Has = (params: HasParams) => boolean;
 
+/** The claims `has()` reads: the active organization and the user's role and permissions in it. */
+export type OrgClaims = Pick<SessionTokenClaims, 'org_id' | 'org_role' | 'org_slug' | 'org_permissions'>;
+
 /** `admin` and `org:admin` name the same role; '' and 'org:' name nothing. */
 function orgKey(value: unknown): string | null {
   if (typeof value !== 'string') return null;
@@ -25,7 +28,7 @@ function orgKey(value: unknown): string | null {
  * @example
  * createHas({ ...claims, org_id: 'org_1', org_role: 'org:admin' })({ role: 'admin' }); // true
  */
-export function createHas(claims: SessionTokenClaims | null | undefined): Has {
+export function createHas(claims: OrgClaims | null | undefined): Has {
   return (params) => {
     if (!claims || typeof params !== 'object' || params === null) return false;
     if (typeof claims.org_id !== 'string' || claims.org_id === '') return false;

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { Usher } from '@usher/core';
-import { createHas, type Has } from './has.ts';
-import { useSessionClaims } from './use-session-claims.ts';
-import { useUsher, useUsherSnapshot } from './use-usher.ts';
+import { createHas, type Has, type OrgClaims } from './has.ts';
+import { useAuthState } from './use-auth-state.ts';
+import { useUsher } from './use-usher.ts';
 
 interface AuthActions {
   getToken: Usher['getToken'];
@@ -28,7 +28,8 @@ export type UseAuthReturn = AuthActions &
   );
 
 /**
- * Who is signed in: values are `undefined` before load and `null` when signed out. The
+ * Who is signed in: values are `undefined` before load and `null` when signed out. Until the
+ * client has loaded, a provider given `initialState` (server rendering) answers from it instead. The
  * organization values and `has()` come from the current session token's claims (read without
  * verification: your server must check the token again before acting on a role).
  *
@@ -39,21 +40,21 @@ export type UseAuthReturn = AuthActions &
  */
 export function useAuth(): UseAuthReturn {
   const { getToken, signOut } = useUsher();
-  const { isLoaded, session, user } = useUsherSnapshot();
-  const claims = useSessionClaims();
+  const state = useAuthState();
+  const claims = state.status === 'signed-in' ? state.claims : null;
   const has = useMemo(() => createHas(claims), [claims]);
-  if (!isLoaded) {
+  if (state.status === 'loading') {
     return { isLoaded: false, isSignedIn: undefined, userId: undefined, sessionId: undefined, orgId: undefined, orgRole: undefined, orgSlug: undefined, getToken, signOut, has };
   }
-  if (!session || !user) {
+  if (state.status === 'signed-out') {
     return { isLoaded: true, isSignedIn: false, userId: null, sessionId: null, orgId: null, orgRole: null, orgSlug: null, getToken, signOut, has };
   }
   const org = claims === undefined ? undefined : claims === null ? null : orgOf(claims);
   return {
     isLoaded: true,
     isSignedIn: true,
-    userId: user.id,
-    sessionId: session.id,
+    userId: state.userId,
+    sessionId: state.sessionId,
     orgId: org === undefined ? undefined : (org?.id ?? null),
     orgRole: org === undefined ? undefined : (org?.role ?? null),
     orgSlug: org === undefined ? undefined : (org?.slug ?? null),
@@ -63,7 +64,7 @@ export function useAuth(): UseAuthReturn {
   };
 }
 
-function orgOf(claims: NonNullable<ReturnType<typeof useSessionClaims>>): { id: string; role: string | null; slug: string | null } | null {
+function orgOf(claims: OrgClaims): { id: string; role: string | null; slug: string | null } | null {
   if (typeof claims.org_id !== 'string' || claims.org_id === '') return null;
   return {
     id: claims.org_id,

@@ -24,9 +24,10 @@ export interface UsherProviderProps {
   /** The app router's replace; default `history.replaceState`. */
   routerReplace?: RouterFn;
   /**
-   * What the server knew about this request (from @usher/backend's `authenticateRequest`), so
-   * server HTML and hydration can show signed-in UI before the client loads. Read with
-   * `useInitialState()`. Without it, server rendering shows the not-loaded state (`isLoaded: false`).
+   * What the server knew about this request (the verified session token's `sub`, `sid` and org
+   * claims), so server HTML and hydration show the right side before the client loads: `useAuth()`,
+   * `<SignedIn>`, `<SignedOut>` and `<Protect>` answer from it until then. Without it, server
+   * rendering shows the not-loaded state (`isLoaded: false`).
    */
   initialState?: UsherInitialState | null;
   /** A CSP nonce for Usher's <style> elements. */

@@ -17,6 +17,7 @@ import { SignedOut } from '../control/SignedOut.tsx';
 import { SignInButton } from '../control/SignInButton.tsx';
 import { SignOutButton } from '../control/SignOutButton.tsx';
 import { SignUpButton } from '../control/SignUpButton.tsx';
+import type { UsherInitialState } from '../provider/initial-state.ts';
 
 const mock = startUsherMockServer();
 const instances: Usher[] = [];
@@ -49,9 +50,9 @@ function Status() {
   return <p data-testid="status">{!isLoaded ? 'unknown' : isSignedIn ? `in as ${user?.primaryEmailAddress?.emailAddress} (org ${String(orgId)})` : 'out'}</p>;
 }
 
-function App({ usher, navigate }: { usher: Usher; navigate: (to: string) => void }) {
+function App({ usher, navigate, initialState = null }: { usher: Usher; navigate: (to: string) => void; initialState?: UsherInitialState | null }) {
   return (
-    <UsherProvider usher={usher}>
+    <UsherProvider usher={usher} initialState={initialState}>
       <Loading>
         <p>Loading…</p>
       </Loading>
@@ -120,6 +121,52 @@ describe('hydration of server markup', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByText('out')).toBeTruthy();
+    expect(onRecoverableError).not.toHaveBeenCalled();
+    expect(consoleError).not.toHaveBeenCalled();
+  });
+
+  it('hydrates the signed-in markup of an initialState without a mismatch, and shows no signed-out flash on the way to the loaded view', async () => {
+    await mock.seedUser({ email: 'ada@example.com', password: 'correct horse battery staple' });
+    const earlier = fresh();
+    await earlier.load();
+    const attempt = await earlier.signIn.create({ identifier: 'ada@example.com', strategy: 'password', password: 'correct horse battery staple' });
+    await earlier.setActive({ session: attempt.createdSessionId });
+    const initialState = { userId: earlier.getSnapshot().user?.id ?? null, sessionId: attempt.createdSessionId };
+
+    const navigate = vi.fn();
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(<App usher={fresh()} navigate={navigate} initialState={initialState} />);
+    document.body.appendChild(container);
+    expect(container.textContent).toContain('Member area');
+    expect(container.textContent).toContain('Sign out');
+    const onRecoverableError = vi.fn();
+    const seenSignedOut: boolean[] = [];
+    const observer = new MutationObserver(() => seenSignedOut.push(container.textContent?.includes('Members only') ?? false));
+    observer.observe(container, { childList: true, subtree: true, characterData: true });
+    await act(async () => {
+      roots.push(hydrateRoot(container, <App usher={fresh()} navigate={navigate} initialState={initialState} />, { onRecoverableError }));
+    });
+    expect(await screen.findByText('in as ada@example.com (org null)')).toBeTruthy();
+    observer.disconnect();
+    expect(seenSignedOut).not.toContain(true);
+    expect(navigate).not.toHaveBeenCalled();
+    expect(onRecoverableError).not.toHaveBeenCalled();
+    expect(consoleError).not.toHaveBeenCalled();
+  });
+
+  it('lets the loaded client overrule a stale initialState: the server thought signed in, the browser is signed out', async () => {
+    const navigate = vi.fn();
+    const initialState = { userId: 'user_gone', sessionId: 'sess_gone' };
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(<App usher={fresh()} navigate={navigate} initialState={initialState} />);
+    document.body.appendChild(container);
+    const onRecoverableError = vi.fn();
+    await act(async () => {
+      roots.push(hydrateRoot(container, <App usher={fresh()} navigate={navigate} initialState={initialState} />, { onRecoverableError }));
+    });
+    expect(await screen.findByText('out')).toBeTruthy();
+    expect(screen.getByText('Members only')).toBeTruthy();
+    expect(screen.queryByText('Member area')).toBeNull();
     expect(onRecoverableError).not.toHaveBeenCalled();
     expect(consoleError).not.toHaveBeenCalled();
   });

@@ -17,6 +17,7 @@ import { SignedOut } from '../control/SignedOut.tsx';
 import { SignInButton } from '../control/SignInButton.tsx';
 import { SignOutButton } from '../control/SignOutButton.tsx';
 import { SignUpButton } from '../control/SignUpButton.tsx';
+import type { UsherInitialState } from '../provider/initial-state.ts';
 
 const mock = startUsherMockServer();
 const instances: Usher[] = [];
@@ -52,9 +53,9 @@ function HookProbe() {
   return <pre>{JSON.stringify(seen)}</pre>;
 }
 
-function App({ usher }: { usher?: Usher }) {
+function App({ usher, initialState }: { usher?: Usher; initialState?: UsherInitialState }) {
   return (
-    <UsherProvider {...(usher ? { usher } : { frontendApi: 'https://auth.example.com' })}>
+    <UsherProvider {...(usher ? { usher } : { frontendApi: 'https://auth.example.com' })} initialState={initialState ?? null}>
       <Loading>
         <p>Loading…</p>
       </Loading>
@@ -150,5 +151,32 @@ describe('server rendering (Node, no window)', () => {
     // The session claims are read in an effect: a role check renders nothing rather than guess.
     expect(html).not.toContain('Admin content');
     expect(html).not.toContain('Not an admin');
+  });
+
+  it('renders the signed-in side from the server\'s initialState before anything loads, role checks included', () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    try {
+      const html = renderToString(<App initialState={{ userId: 'user_1', sessionId: 'sess_1', orgId: 'org_1', orgRole: 'org:admin', orgPermissions: ['org:sys_memberships:manage'] }} />);
+      expect(html).toContain('<p>Welcome back</p>');
+      expect(html).toContain('<p>Protected content</p>');
+      expect(html).toContain('<p>Admin content</p>');
+      expect(html).not.toContain('Please sign in');
+      // useAuth follows the initial state; user data itself is only known once the client loads.
+      const seen = JSON.parse(html.slice(html.indexOf('{'), html.lastIndexOf('}') + 1).replace(/&quot;/g, '"')) as Record<string, unknown>;
+      expect(seen).toMatchObject({ isLoaded: true, isSignedIn: true, userId: 'user_1', orgId: 'org_1', hasAdmin: true, email: 'undefined' });
+      expect(fetchSpy).not.toHaveBeenCalled();
+    } finally {
+      fetchSpy.mockRestore();
+    }
+  });
+
+  it('renders the signed-out side from an initialState without a user, and a member without the role gets the fallback', () => {
+    const out = renderToString(<App initialState={{ userId: null, sessionId: null }} />);
+    expect(out).toContain('<p>Please sign in</p>');
+    expect(out).toContain('<p>Protect fallback</p>');
+    expect(out).not.toContain('Welcome back');
+    const member = renderToString(<App initialState={{ userId: 'user_1', sessionId: 'sess_1', orgId: 'org_1', orgRole: 'org:member' }} />);
+    expect(member).toContain('<p>Not an admin</p>');
+    expect(member).not.toContain('Admin content');
   });
 });
