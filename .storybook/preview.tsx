@@ -2,7 +2,7 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { UsherProvider } from '@usher/react';
 import { prepareUsherStory } from '../packages/react/src/stories-support/prepare-usher-story.ts';
-import { STORY_THEME_NAMES, storyAppearance } from '../packages/react/src/stories-support/story-themes.ts';
+import { STORY_THEME_NAMES, STORY_VARIABLE_PRESET_NAMES, storyAppearance } from '../packages/react/src/stories-support/story-themes.ts';
 
 /**
  * Every story gets its own instance of the real server app (MSW worker → createUsherApp on a
@@ -11,8 +11,9 @@ import { STORY_THEME_NAMES, storyAppearance } from '../packages/react/src/storie
  */
 const withUsher: Decorator = (Story, context) => (
   // Keyed by preparation: a re-seeded story (args or globals changed) gets a fresh provider.
-  // The toolbar's theme is the provider's base theme, below any appearance a story passes itself.
-  <UsherProvider key={context.usher.id} usher={context.usher.usher} appearance={storyAppearance(context.globals.theme)}>
+  // The toolbar's theme (and variables preset) is the provider's appearance, below any appearance a
+  // story passes itself.
+  <UsherProvider key={context.usher.id} usher={context.usher.usher} appearance={storyAppearance(context.globals.theme, context.globals.variables)}>
     <Story />
   </UsherProvider>
 );
@@ -37,8 +38,17 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    variables: {
+      description: 'appearance.variables preset over the theme',
+      toolbar: {
+        title: 'Variables',
+        icon: 'mirror',
+        items: STORY_VARIABLE_PRESET_NAMES.map((value) => ({ value, title: value })),
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'default' },
+  initialGlobals: { theme: 'default', variables: 'none' },
   parameters: {
     layout: 'centered',
     // The same rules as the CI check (e2e/storybook-a11y.e2e.test.ts): WCAG 2.0/2.1/2.2 A and AA.

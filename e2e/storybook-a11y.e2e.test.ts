@@ -5,18 +5,18 @@
 //
 // Needs `pnpm build-storybook` first (CI runs it in .ci/run). Without a build the file is skipped
 // locally and fails under CI=true.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORY_THEME_NAMES } from '../packages/react/src/stories-support/story-themes.ts';
 import { launchChromium } from './browser.ts';
+import { currentRenderId, STORYBOOK_STATIC_DIR, storybookBuilt, storyRendered, storyUrl, switchStory } from './storybook-page.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
-const STATIC_DIR = resolve(import.meta.dirname, '../storybook-static');
-const INDEX = join(STATIC_DIR, 'index.json');
+const INDEX = join(STORYBOOK_STATIC_DIR, 'index.json');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // Every theme of the Storybook toolbar; narrow with e.g. USHER_A11Y_THEMES=default while iterating.
 const THEMES = process.env.USHER_A11Y_THEMES
@@ -34,14 +34,7 @@ interface IndexEntry {
 }
 
 function readStories(): IndexEntry[] | null {
-  if (!existsSync(INDEX)) {
-    const how = 'Build it first: `pnpm build-storybook` (writes storybook-static/), then `pnpm test:e2e`.';
-    if (process.env.CI === 'true') throw new Error(`storybook-static/index.json is missing, so no story can be checked for accessibility. ${how}`);
-    console.warn(`[storybook-a11y] skipped: storybook-static/ is missing. ${how}`);
-    return null;
-  }
-  const ageMinutes = Math.round((Date.now() - statSync(INDEX).mtimeMs) / 60_000);
-  if (process.env.CI !== 'true' && ageMinutes > 30) console.warn(`[storybook-a11y] storybook-static/ was built ${ageMinutes} min ago; rebuild with \`pnpm build-storybook\` if stories changed.`);
+  if (!storybookBuilt('storybook-a11y', 'no story can be checked for accessibility')) return null;
   const index = JSON.parse(readFileSync(INDEX, 'utf8')) as { entries: Record<string, IndexEntry> };
   // Stories opt out of tests with Storybook's own `tags: ['!test']`, nothing else.
   const stories = Object.values(index.entries).filter((e) => e.type === 'story' && (e.tags ?? ['test']).includes('test'));
@@ -56,11 +49,6 @@ const stories = readStories();
 const axeRequire = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'));
 const AXE_PATH = axeRequire.resolve('axe-core/axe.min.js');
 const AXE_PRELOADED = '/* axe-core is preloaded by the context init script */ void 0';
-
-type PreviewWindow = Window & {
-  __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; renderId?: number; phase?: string } };
-  __STORYBOOK_ADDONS_CHANNEL__?: { emit(event: string, payload: unknown): void };
-};
 
 describe.skipIf(stories === null)(`Storybook: axe finds no WCAG A/AA violation (themes: ${THEMES.join(', ')})`, () => {
   let server: StaticServer;
@@ -93,27 +81,13 @@ describe.skipIf(stories === null)(`Storybook: axe finds no WCAG A/AA violation (
     let previous: number | null = null;
     if (loadedTheme !== theme) {
       await openFreshPage();
-      // a11y.manual: the addon's own axe run (for its panel) would race this one.
-      const globals = encodeURIComponent(`theme:${theme};a11y.manual:!true`);
-      await page.goto(`${server.url}/iframe.html?id=${encodeURIComponent(storyId)}&viewMode=story&globals=${globals}`);
+      await page.goto(storyUrl(server.url, storyId, { theme }));
       loadedTheme = theme;
     } else {
-      previous = await page.evaluate(() => (window as PreviewWindow).__STORYBOOK_PREVIEW__?.currentRender?.renderId ?? null);
-      await page.evaluate((id) => (window as PreviewWindow).__STORYBOOK_ADDONS_CHANNEL__?.emit('setCurrentStory', { storyId: id, viewMode: 'story' }), storyId);
+      previous = await currentRenderId(page);
+      await switchStory(page, storyId);
     }
-    await page.waitForFunction(
-      ([id, prev]) => {
-        const render = (window as PreviewWindow).__STORYBOOK_PREVIEW__?.currentRender;
-        return render?.id === id && render.renderId !== prev && (render.phase === 'finished' || render.phase === 'aborted');
-      },
-      [storyId, previous] as const,
-      { timeout: 30_000, polling: 25 },
-    );
-    const shown = await page.evaluate(() => {
-      if (!document.body.classList.contains('sb-show-errordisplay')) return null;
-      const text = (id: string) => document.getElementById(id)?.textContent?.trim() ?? '';
-      return [text('error-message'), text('error-stack')].filter(Boolean).join('\n') || 'an error (no message)';
-    });
+    const shown = await storyRendered(page, storyId, previous);
     // After an error the preview may be unusable: the next story starts from a fresh page.
     if (shown !== null) loadedTheme = null;
     return shown;
@@ -140,7 +114,7 @@ describe.skipIf(stories === null)(`Storybook: axe finds no WCAG A/AA violation (
   }
 
   beforeAll(async () => {
-    server = await serveStatic(STATIC_DIR);
+    server = await serveStatic(STORYBOOK_STATIC_DIR);
     browser = await launchChromium();
   });
 
@@ -150,7 +124,7 @@ describe.skipIf(stories === null)(`Storybook: axe finds no WCAG A/AA violation (
   });
 
   it('serves the MSW worker of the installed msw (else: pnpm exec msw init .storybook/public --no-save)', () => {
-    const worker = readFileSync(join(STATIC_DIR, 'mockServiceWorker.js'), 'utf8');
+    const worker = readFileSync(join(STORYBOOK_STATIC_DIR, 'mockServiceWorker.js'), 'utf8');
     const { version } = createRequire(import.meta.url)('msw/package.json') as { version: string };
     expect(/PACKAGE_VERSION = '([^']+)'/.exec(worker)?.[1]).toBe(version);
   });

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects, both run by `pnpm test:e2e`: the flows drive the dev stack (started by the global
-// setup), the Storybook check serves the static build itself and needs no stack.
+// setup), the Storybook checks (axe, appearance) serve the static build themselves and need no stack.
 const shared = {
   root: import.meta.dirname,
   environment: 'node' as const,
@@ -15,8 +15,8 @@ export default defineConfig({
     // One file at a time across both projects: two Chromiums on a 2-core runner slow each other down.
     fileParallelism: false,
     projects: [
-      { test: { ...shared, name: 'e2e', include: ['**/*.e2e.test.ts'], exclude: ['**/node_modules/**', 'storybook-a11y.e2e.test.ts'], globalSetup: ['./stack.ts'] } },
-      { test: { ...shared, name: 'storybook-a11y', include: ['storybook-a11y.e2e.test.ts'] } },
+      { test: { ...shared, name: 'e2e', include: ['**/*.e2e.test.ts'], exclude: ['**/node_modules/**', 'storybook-*.e2e.test.ts'], globalSetup: ['./stack.ts'] } },
+      { test: { ...shared, name: 'storybook', include: ['storybook-*.e2e.test.ts'] } },
     ],
   },
 });

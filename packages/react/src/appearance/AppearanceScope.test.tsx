@@ -81,7 +81,7 @@ describe('<AppearanceScope> and useElements()', () => {
     const { container } = render(<AppearanceScope component="signIn" appearance={{ variables: { colorPrimary: '#0f766e' } }} />);
     const scope = container.querySelector('.usher-rootBox')!.className.split(' ')[1];
     const css = emittedCss();
-    expect(css.startsWith('@layer usher.base,usher.theme,usher.custom;')).toBe(true);
+    expect(css.startsWith('@layer theme,base,usher.base,usher.theme,usher.custom,components,utilities;')).toBe(true);
     expect(css).toContain('@layer usher.base{.usher-rootBox{');
     expect(css).toContain(`@layer usher.theme{.${scope}{--usher-color-primary:#0f766e;--usher-color-primary-50:`);
     // No selector of Usher's lives outside a layer: the app's unlayered CSS wins without !important.

@@ -50,7 +50,7 @@ describe('the appearance cascade', () => {
     expect(resolved.css).toContain(`@layer usher.theme{.${themeClass}{color:red;}}`);
     expect(resolved.css).toContain(`@layer usher.custom{.${customClass}{color:blue;}}`);
     // The order statement comes first, so the layers rank base < theme < custom in any stylesheet order.
-    expect(resolved.css.startsWith('@layer usher.base,usher.theme,usher.custom;')).toBe(true);
+    expect(resolved.css.startsWith('@layer theme,base,usher.base,usher.theme,usher.custom,components,utilities;')).toBe(true);
   });
 
   it('stacks an array of base themes in order', () => {

@@ -6,8 +6,14 @@ export const LAYERS = { base: 'usher.base', theme: 'usher.theme', custom: 'usher
 /**
  * Declares the layer order. Every stylesheet Usher emits starts with it: whichever sheet the
  * browser sees first fixes the order, and hoisted sheets can arrive in any order.
+ *
+ * It also names the layers of the common CSS frameworks (Tailwind v4: `theme, base, components,
+ * utilities`) around Usher's: React 19 puts Usher's sheets first in <head>, so Usher's statement
+ * usually decides the order, and without these names Usher's layer would come below the app's
+ * resets (preflight's `button { background-color: transparent }` would undo every button).
+ * Resets stay below Usher; an app's components, utilities and unlayered CSS stay above it.
  */
-export const LAYER_ORDER = `@layer ${LAYERS.base},${LAYERS.theme},${LAYERS.custom};`;
+export const LAYER_ORDER = `@layer theme,base,${LAYERS.base},${LAYERS.theme},${LAYERS.custom},components,utilities;`;
 
 // Properties that take a bare number; others get `px`, as in React's style prop.
 const UNITLESS = new Set(['opacity', 'zIndex', 'fontWeight', 'lineHeight', 'flex', 'flexGrow', 'flexShrink', 'order', 'zoom', 'aspectRatio', 'scale', 'gridRow', 'gridColumn', 'orphans', 'widows', 'columns', 'columnCount', 'tabSize', 'fillOpacity', 'strokeOpacity', 'strokeWidth']);

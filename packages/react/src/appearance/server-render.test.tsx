@@ -18,7 +18,7 @@ describe('server rendering of the component foundation', () => {
     );
     // The stylesheets travel with the HTML: base styles, variables and style objects, all layered.
     // React 19 merges the sheets into one hoisted <style data-precedence>; React 18 writes each in place.
-    expect(html).toMatch(/<style (data-precedence="usher" data-href|data-usher)="usher-base-[0-9a-z]+[^"]*">@layer usher\.base,usher\.theme,usher\.custom;@layer usher\.base\{/);
+    expect(html).toMatch(/<style (data-precedence="usher" data-href|data-usher)="usher-base-[0-9a-z]+[^"]*">@layer theme,base,usher\.base,usher\.theme,usher\.custom,components,utilities;@layer usher\.base\{/);
     expect(html.indexOf('<style')).toBeLessThan(html.indexOf('usher-rootBox usher-v'));
     expect(html).toContain('--usher-color-primary:#4f46e5');
     expect(html).toMatch(/@layer usher\.custom\{\.usher-c[0-9a-z]+\{border-width:2px;\}\}/);

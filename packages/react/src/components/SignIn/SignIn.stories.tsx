@@ -85,3 +85,24 @@ export const Locked: Story = {
     await expect(await within(canvasElement).findByText(/paused until/)).toBeTruthy();
   },
 };
+
+/** The toolbar's dark themes get the light variant of the brand colour, as an app would choose. */
+const DARK_THEMES = new Set(['dark', 'shadesOfPurple']);
+
+/**
+ * Restyled through the component's `appearance` prop: a brand colour (`variables.colorPrimary`,
+ * with its shade scale), a class name on the primary button (as Tailwind users pass utilities)
+ * and a style object on the title. The Chromium suite checks the computed styles of this story.
+ */
+export const CustomAppearance: Story = {
+  ...usherStory(),
+  render: (args, { globals }) => (
+    <SignInInternal
+      {...args}
+      appearance={{
+        variables: { colorPrimary: DARK_THEMES.has(String(globals.theme)) ? '#5eead4' : '#0f766e' },
+        elements: { formButtonPrimary: 'brand-button', headerTitle: { textTransform: 'uppercase', letterSpacing: '0.04em' } },
+      }}
+    />
+  ),
+};
