@@ -10,6 +10,7 @@ import { Card } from '../../primitives/Card.tsx';
 import { Spinner } from '../../primitives/Spinner.tsx';
 import type { RoutingMode } from '../../router/RouterContext.ts';
 import { RouterProvider, useRouter } from '../../router/RouterProvider.tsx';
+import { useLeaveWhenSignedIn } from '../shared/use-leave-when-signed-in.ts';
 import { afterSignInTarget } from './redirect-target.ts';
 import { SignInFlowContext, SIGN_IN_ROUTES, type SignInFlow } from './sign-in-context.ts';
 import { SignInAlternativeMethods } from './SignInAlternativeMethods.tsx';
@@ -42,6 +43,7 @@ export interface SignInInternalProps extends SignInProps {
  * The sign-in flow: identifier → password or email code (with "use another method" between
  * them) → session activated → redirect. Steps follow the instance settings (username, strategies);
  * errors appear on their field; the card shows a skeleton until the instance settings are known.
+ * Someone already signed in on a single-session instance is sent straight to the redirect target.
  *
  * @example
  * <SignIn routing="path" path="/sign-in" signUpUrl="/sign-up" fallbackRedirectUrl="/dashboard" />
@@ -72,12 +74,14 @@ function SignInFlowRoot({ signUpUrl, forceRedirectUrl, fallbackRedirectUrl, init
   const location = currentLocation();
   const signUpHref = location && environment ? authPageUrl({ page: 'signUp', url: signUpUrl, redirectUrl: target() }, environment, location) : null;
 
+  const { leaving, finishing } = useLeaveWhenSignedIn(target);
   const complete = useCallback(
     async (attempt: StartedSignIn) => {
+      finishing();
       await attempt.finalize();
       await push(target());
     },
-    [push, target],
+    [push, target, finishing],
   );
 
   const flow = useMemo<SignInFlow>(
@@ -85,7 +89,7 @@ function SignInFlowRoot({ signUpUrl, forceRedirectUrl, fallbackRedirectUrl, init
     [identifier, complete, signUpHref, push],
   );
 
-  if (!environment) return <SignInSkeleton />;
+  if (!environment || leaving) return <SignInSkeleton />;
   return (
     <SignInFlowContext.Provider value={flow}>
       <SignInSteps />

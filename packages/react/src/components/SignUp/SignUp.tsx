@@ -4,7 +4,7 @@ import { useUsherSnapshot } from '../../hooks/use-usher.ts';
 import type { RoutingMode } from '../../router/RouterContext.ts';
 import { RouterProvider } from '../../router/RouterProvider.tsx';
 import { Route } from '../../router/Route.tsx';
-import { SignUpFlowProvider } from './SignUpFlowContext.tsx';
+import { SignUpFlowProvider, useSignUpFlow } from './SignUpFlowContext.tsx';
 import { SignUpSkeleton } from './SignUpSkeleton.tsx';
 import { SignUpStart, VERIFY_EMAIL_ROUTE } from './SignUpStart.tsx';
 import { SignUpVerifyEmail } from './SignUpVerifyEmail.tsx';
@@ -36,7 +36,8 @@ export interface SignUpProps {
 
 function SignUpRoutes() {
   const { isLoaded, environment } = useUsherSnapshot();
-  if (!isLoaded || !environment) return <SignUpSkeleton />;
+  const { leaving } = useSignUpFlow();
+  if (!isLoaded || !environment || leaving) return <SignUpSkeleton />;
   return (
     <>
       <Route index>

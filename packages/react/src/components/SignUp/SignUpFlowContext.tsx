@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import type { SignUp } from '@usher/core';
 import { useUsherSnapshot } from '../../hooks/use-usher.ts';
 import { useRouter } from '../../router/RouterProvider.tsx';
+import { useLeaveWhenSignedIn } from '../shared/use-leave-when-signed-in.ts';
 import { afterSignUpUrl, signInPageUrl, type AfterAuthRedirectProps } from './redirect.ts';
 import type { SignUpFormField } from './sign-up-fields.ts';
 
@@ -15,6 +16,8 @@ export interface SignUpFlowValue {
   finish: (signUp: SignUp) => Promise<void>;
   /** The "Sign in" link of the footer. */
   signInUrl: string;
+  /** Someone is already signed in (single-session instance): the flow is leaving for its target. */
+  leaving: boolean;
 }
 
 const SignUpFlowContext = createContext<SignUpFlowValue | null>(null);
@@ -38,16 +41,19 @@ export function SignUpFlowProvider({ signInUrl, forceRedirectUrl, fallbackRedire
   }));
   const setValue = useCallback(<K extends keyof SignUpFormValues>(name: K, value: SignUpFormValues[K]) => setValues((v) => ({ ...v, [name]: value })), []);
 
+  const target = useCallback(() => afterSignUpUrl({ forceRedirectUrl, fallbackRedirectUrl }, environment), [forceRedirectUrl, fallbackRedirectUrl, environment]);
+  const { leaving, finishing } = useLeaveWhenSignedIn(target);
   const finish = useCallback(
     async (signUp: SignUp) => {
+      finishing();
       await signUp.finalize();
-      await redirect(afterSignUpUrl({ forceRedirectUrl, fallbackRedirectUrl }, environment));
+      await redirect(target());
     },
-    [redirect, forceRedirectUrl, fallbackRedirectUrl, environment],
+    [redirect, target, finishing],
   );
 
   const signInHref = signInPageUrl(signInUrl, { forceRedirectUrl, fallbackRedirectUrl }, environment);
-  const value = useMemo(() => ({ values, setValue, finish, signInUrl: signInHref }), [values, setValue, finish, signInHref]);
+  const value = useMemo(() => ({ values, setValue, finish, signInUrl: signInHref, leaving }), [values, setValue, finish, signInHref, leaving]);
   return <SignUpFlowContext.Provider value={value}>{children}</SignUpFlowContext.Provider>;
 }
 
