@@ -56,6 +56,29 @@ describe.each(['cookie', 'bearer'] as const)('sign-in (%s mode)', (transport) =>
     expect(usher.getSnapshot().user?.primaryEmailAddress?.emailAddress).toBe('ada@example.com');
   });
 
+  it('forgot password: the reset code leads to needs_new_password, resetPassword() completes and the new password works', async () => {
+    const usher = await loaded();
+    let signIn = await usher.getSnapshot().signIn.create({ identifier: 'ada@example.com' });
+    expect(signIn.supportedFirstFactors.map((f) => f.strategy)).toContain('reset_password_email_code');
+    signIn = await signIn.prepareFirstFactor({ strategy: 'reset_password_email_code' });
+    expect(signIn.firstFactorVerification).toMatchObject({ status: 'unverified', strategy: 'reset_password_email_code' });
+    const code = await mock.mailbox.latestCode('ada@example.com');
+    signIn = await signIn.attemptFirstFactor({ strategy: 'reset_password_email_code', code: code! });
+    expect(signIn.status).toBe('needs_new_password');
+    expect(usher.getSnapshot().signIn.status).toBe('needs_new_password');
+    // The machine refuses what the status does not allow, before any request.
+    await expect(signIn.attemptFirstFactor({ strategy: 'password', password })).rejects.toBeInstanceOf(UsherMisuseError);
+    const short = await signIn.resetPassword({ password: 'short' }).catch((e: unknown) => e);
+    expect(isUsherAPIError(short) && short.errors[0]?.code).toBe('form_password_length_too_short');
+    signIn = await signIn.resetPassword({ password: 'a brand new passphrase', signOutOfOtherSessions: true });
+    expect(signIn.status).toBe('complete');
+    await signIn.finalize();
+    expect(usher.getSnapshot().user?.fullName).toBe('Ada Lovelace');
+    await usher.signOut();
+    const again = await usher.getSnapshot().signIn.create({ identifier: 'ada@example.com', strategy: 'password', password: 'a brand new passphrase' });
+    expect(again.status).toBe('complete');
+  });
+
   it('a wrong password is an UsherAPIError with code form_password_incorrect', async () => {
     const usher = await loaded();
     const signIn = await usher.getSnapshot().signIn.create({ identifier: 'ada@example.com' });

@@ -40,7 +40,7 @@ export const signInCreateBody = z.strictObject({
 export type SignInCreateBody = z.infer<typeof signInCreateBody>;
 
 export const signInPrepareFirstFactorBody = z.strictObject({
-  strategy: z.literal('email_code'),
+  strategy: z.enum(['email_code', 'reset_password_email_code']),
   email_address_id: optionalString(64),
 });
 export type SignInPrepareFirstFactorBody = z.infer<typeof signInPrepareFirstFactorBody>;
@@ -48,8 +48,16 @@ export type SignInPrepareFirstFactorBody = z.infer<typeof signInPrepareFirstFact
 export const signInAttemptFirstFactorBody = z.discriminatedUnion('strategy', [
   z.strictObject({ strategy: z.literal('password'), password: z.string().max(1024) }),
   z.strictObject({ strategy: z.literal('email_code'), code: z.string().max(32) }),
+  z.strictObject({ strategy: z.literal('reset_password_email_code'), code: z.string().max(32) }),
 ]);
 export type SignInAttemptFirstFactorBody = z.infer<typeof signInAttemptFirstFactorBody>;
+
+/** The new password of a reset, once the reset code was verified (status needs_new_password). */
+export const signInResetPasswordBody = z.strictObject({
+  password: z.string().max(1024),
+  sign_out_of_other_sessions: z.boolean().optional(),
+});
+export type SignInResetPasswordBody = z.infer<typeof signInResetPasswordBody>;
 
 export const sessionTouchBody = z.strictObject({
   active_organization_id: z.string().max(64).nullable().optional(),

@@ -1,7 +1,7 @@
 /** Wire shapes of the Frontend API. snake_case; timestamps are Unix milliseconds. */
 
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
-export type VerificationStrategy = 'email_code' | 'password';
+export type VerificationStrategy = 'email_code' | 'password' | 'reset_password_email_code';
 
 export interface VerificationJSON {
   object: 'verification';
@@ -61,7 +61,8 @@ export interface SessionJSON {
 }
 
 export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'needs_new_password' | 'complete';
-export type FirstFactorStrategy = 'password' | 'email_code';
+/** `reset_password_email_code` is "forgot password": a code by email, then a new password. */
+export type FirstFactorStrategy = 'password' | 'email_code' | 'reset_password_email_code';
 
 export interface SignInFactorJSON {
   strategy: FirstFactorStrategy;

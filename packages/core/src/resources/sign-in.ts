@@ -15,12 +15,23 @@ export interface SignInCreateParams {
 }
 
 export interface SignInPrepareFirstFactorParams {
-  strategy: 'email_code';
+  /** `reset_password_email_code` is "forgot password": the code leads to a new password. */
+  strategy: 'email_code' | 'reset_password_email_code';
   /** Which address gets the code; defaults to the one the sign-in offers. */
   emailAddressId?: string;
 }
 
-export type SignInAttemptFirstFactorParams = { strategy: 'password'; password: string } | { strategy: 'email_code'; code: string };
+export type SignInAttemptFirstFactorParams =
+  | { strategy: 'password'; password: string }
+  | { strategy: 'email_code'; code: string }
+  /** A correct reset code answers status `needs_new_password`: then call `resetPassword()`. */
+  | { strategy: 'reset_password_email_code'; code: string };
+
+export interface SignInResetPasswordParams {
+  password: string;
+  /** Revokes every other session of the user (default false). */
+  signOutOfOtherSessions?: boolean;
+}
 
 /** A factor the sign-in can be completed with. */
 export interface SignInFactor {
@@ -141,16 +152,35 @@ export class SignIn {
   };
 
   /**
-   * Checks the first factor (POST …/attempt_first_factor): a password or the emailed code.
+   * Checks the first factor (POST …/attempt_first_factor): a password, the emailed code, or a
+   * password reset code.
    * @example await signIn.attemptFirstFactor({ strategy: 'email_code', code: '123456' });
    */
   readonly attemptFirstFactor = async (params: SignInAttemptFirstFactorParams): Promise<StartedSignIn> => {
     signInMachine.assert(this.status, 'attemptFirstFactor');
-    const body = params.strategy === 'password' ? { strategy: 'password', password: params.password } : { strategy: 'email_code', code: params.code };
+    const body = params.strategy === 'password' ? { strategy: 'password', password: params.password } : { strategy: params.strategy, code: params.code };
     const json = await this.#ctx.call<SignInJSON>({
       method: 'POST',
       path: `/client/sign_ins/${encodeURIComponent(this.#id())}/attempt_first_factor`,
       body,
+    });
+    return this.#ctx.signInFor(json);
+  };
+
+  /**
+   * Sets the new password after a verified reset code (POST …/reset_password). Answers `complete`
+   * (or `needs_second_factor` for an account with one); activate it with `finalize()`.
+   * @example
+   * let attempt = await signIn.prepareFirstFactor({ strategy: 'reset_password_email_code' });
+   * attempt = await attempt.attemptFirstFactor({ strategy: 'reset_password_email_code', code });
+   * attempt = await attempt.resetPassword({ password: 'a new passphrase', signOutOfOtherSessions: true });
+   */
+  readonly resetPassword = async (params: SignInResetPasswordParams): Promise<StartedSignIn> => {
+    signInMachine.assert(this.status, 'resetPassword');
+    const json = await this.#ctx.call<SignInJSON>({
+      method: 'POST',
+      path: `/client/sign_ins/${encodeURIComponent(this.#id())}/reset_password`,
+      body: { password: params.password, sign_out_of_other_sessions: params.signOutOfOtherSessions },
     });
     return this.#ctx.signInFor(json);
   };

@@ -58,3 +58,39 @@ export function signUpAttemptedEmail(input: SignUpAttemptedEmailInput): Rendered
   ]);
   return { subject, text, html };
 }
+
+/** The code of "forgot password": its own subject, so nobody mistakes it for a sign-in code. */
+export function passwordResetCodeEmail(input: VerificationCodeEmailInput): RenderedEmail {
+  const app = input.applicationName;
+  const subject = `${input.code} is your ${app} password reset code`;
+  const text = [
+    `Someone asked to reset the password of your ${app} account. Your reset code is: ${input.code}`,
+    '',
+    `It expires in ${input.ttlMinutes} minutes and can be used once.`,
+    'If you did not ask for it, ignore this email: your password stays as it is.',
+  ].join('\n');
+  const html = htmlLayout(subject, [
+    `Someone asked to reset the password of your ${escapeHtml(app)} account. Your reset code is:`,
+    `<strong style="font-size:28px;letter-spacing:6px">${escapeHtml(input.code)}</strong>`,
+    `It expires in ${input.ttlMinutes} minutes and can be used once.`,
+    'If you did not ask for it, ignore this email: your password stays as it is.',
+  ]);
+  return { subject, text, html };
+}
+
+export interface PasswordChangedEmailInput {
+  applicationName: string;
+  /** Whether the account's other sessions were signed out with the change. */
+  otherSessionsSignedOut: boolean;
+}
+
+/** Sent after a password reset, so the owner learns of a change they did not make. */
+export function passwordChangedEmail(input: PasswordChangedEmailInput): RenderedEmail {
+  const app = input.applicationName;
+  const subject = `Your ${app} password was changed`;
+  const sessions = input.otherSessionsSignedOut ? 'Every other device signed in to your account was signed out.' : 'Devices already signed in stay signed in.';
+  const warning = `If you did not change it, reset your password again at once: someone may have access to your email.`;
+  const text = [`The password of your ${app} account was just changed with a reset code sent to this address.`, sessions, '', warning].join('\n');
+  const html = htmlLayout(subject, [`The password of your ${escapeHtml(app)} account was just changed with a reset code sent to this address.`, sessions, warning]);
+  return { subject, text, html };
+}

@@ -3,7 +3,7 @@
  * refused request changes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, BASE, call, createTestApp, signUp, type TestApp } from './test-support.ts';
+import { APP_ORIGIN, BASE, call, createTestApp, latestCode, signUp, type TestApp } from './test-support.ts';
 
 interface Fixture {
   t: TestApp;
@@ -12,6 +12,9 @@ interface Fixture {
   signInToken: string;
   signUpId: string;
   signUpToken: string;
+  /** A sign-in whose reset code was verified: it waits for the new password. */
+  resetId: string;
+  resetToken: string;
 }
 
 async function fixture(): Promise<Fixture> {
@@ -20,14 +23,24 @@ async function fixture(): Promise<Fixture> {
   const signIn = await call(t.app, 'POST', '/v1/client/sign_ins', { token: null, body: { identifier: 'jane@example.com', strategy: 'email_code' } });
   const pending = await call(t.app, 'POST', '/v1/client/sign_ups', { token: null, body: { email_address: 'new@example.com', password: 'correct horse battery' } });
   await call(t.app, 'POST', `/v1/client/sign_ups/${pending.body.response.id}/prepare_verification`, { token: pending.token, body: { strategy: 'email_code' } });
+  // The mailbox orders by delivery time: deliver the codes so far, so the reset code is the latest.
   await t.worker.runOnce();
-  return { t, user, signInId: signIn.body.response.id, signInToken: signIn.token as string, signUpId: pending.body.response.id, signUpToken: pending.token as string };
+  t.clock.advance(1000);
+  const reset = await call(t.app, 'POST', '/v1/client/sign_ins', { token: null, body: { identifier: 'jane@example.com' } });
+  const resetToken = reset.token as string;
+  const resetId = reset.body.response.id as string;
+  await call(t.app, 'POST', `/v1/client/sign_ins/${resetId}/prepare_first_factor`, { token: resetToken, body: { strategy: 'reset_password_email_code' } });
+  const code = await latestCode(t, 'jane@example.com');
+  const verified = await call(t.app, 'POST', `/v1/client/sign_ins/${resetId}/attempt_first_factor`, { token: resetToken, body: { strategy: 'reset_password_email_code', code } });
+  if (verified.body.response?.status !== 'needs_new_password') throw new Error(`reset code not accepted: ${JSON.stringify(verified.body)}`);
+  await t.worker.runOnce();
+  return { t, user, signInId: signIn.body.response.id, signInToken: signIn.token as string, signUpId: pending.body.response.id, signUpToken: pending.token as string, resetId, resetToken };
 }
 
 /** Everything a request could have changed, as one comparable value. */
 async function snapshot(f: Fixture): Promise<unknown> {
   const clients = [];
-  for (const token of [f.user.token, f.signInToken, f.signUpToken]) clients.push((await call(f.t.app, 'GET', '/v1/client', { token })).body);
+  for (const token of [f.user.token, f.signInToken, f.signUpToken, f.resetToken]) clients.push((await call(f.t.app, 'GET', '/v1/client', { token })).body);
   return {
     clients,
     outbox: (await f.t.store.listOutbox({})).length,
@@ -36,6 +49,7 @@ async function snapshot(f: Fixture): Promise<unknown> {
     session: await f.t.store.getSession(f.user.sessionId),
     signInVerification: await f.t.store.getVerification(f.signInId, 'sign_in'),
     signUpVerification: await f.t.store.getVerification(f.signUpId, 'sign_up'),
+    resetVerification: await f.t.store.getVerification(f.resetId, 'reset_password'),
   };
 }
 
@@ -58,6 +72,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'create sign-in', method: 'POST', path: () => '/v1/client/sign_ins', token: () => null, wrongType: { identifier: ['jane@example.com'] } },
   { name: 'prepare first factor', method: 'POST', path: (f) => `/v1/client/sign_ins/${f.signInId}/prepare_first_factor`, token: (f) => f.signInToken, wrongType: { strategy: true } },
   { name: 'attempt first factor', method: 'POST', path: (f) => `/v1/client/sign_ins/${f.signInId}/attempt_first_factor`, token: (f) => f.signInToken, wrongType: { strategy: 'password', password: 1 }, base: { strategy: 'password', password: 'x' } },
+  { name: 'reset password', method: 'POST', path: (f) => `/v1/client/sign_ins/${f.resetId}/reset_password`, token: (f) => f.resetToken, wrongType: { password: 'another good passphrase', sign_out_of_other_sessions: 'yes' } },
   { name: 'mint token', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/tokens`, token: (f) => f.user.token },
   { name: 'touch session', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/touch`, token: (f) => f.user.token, wrongType: { active_organization_id: 5 } },
   { name: 'end session', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/end`, token: (f) => f.user.token },

@@ -77,6 +77,7 @@ describe('fuzzing every mutation endpoint', () => {
       { method: 'POST', path: '/v1/client/sign_ins', token: null },
       { method: 'POST', path: `/v1/client/sign_ins/${started.body.response.id}/prepare_first_factor`, token: started.token },
       { method: 'POST', path: `/v1/client/sign_ins/${started.body.response.id}/attempt_first_factor`, token: started.token },
+      { method: 'POST', path: `/v1/client/sign_ins/${started.body.response.id}/reset_password`, token: started.token },
       { method: 'POST', path: `/v1/client/sessions/${user.sessionId}/tokens`, token: user.token },
       { method: 'POST', path: `/v1/client/sessions/${user.sessionId}/touch`, token: user.token },
       { method: 'PATCH', path: '/v1/me', token: user.token },

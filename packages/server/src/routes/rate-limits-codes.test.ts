@@ -91,6 +91,19 @@ describe('code resend cooldown: 30 seconds per sign-up or sign-in', () => {
     expect((await prepare()).status).toBe(200);
     expect(await mailsTo(t, 'jane@example.com')).toBe(before + 2);
   });
+
+  it('a password reset code shares the sign-in’s cooldown: switching strategy does not send a second email at once', async () => {
+    const t = createTestApp({ rateLimits: 'default', clientIp: peerOf });
+    await signUp(t, 'jane@example.com');
+    const before = await mailsTo(t, 'jane@example.com');
+    const started = await call(t.app, 'POST', '/v1/client/sign_ins', { token: null, body: { identifier: 'jane@example.com' }, headers: HOME });
+    const id = started.body.response.id;
+    const prepare = (strategy: string) => call(t.app, 'POST', `/v1/client/sign_ins/${id}/prepare_first_factor`, { token: started.token, body: { strategy }, headers: HOME });
+    expect((await prepare('reset_password_email_code')).status).toBe(200);
+    expect((await prepare('reset_password_email_code')).status).toBe(429);
+    expect((await prepare('email_code')).status).toBe(429);
+    expect(await mailsTo(t, 'jane@example.com')).toBe(before + 1);
+  });
 });
 
 describe('code emails: 5 per 10 minutes per IP', () => {

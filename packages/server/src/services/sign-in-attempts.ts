@@ -1,14 +1,14 @@
 import type { SignInAttemptFirstFactorBody } from '@usher/protocol';
 import type { InstanceConfig } from '../config/instance.ts';
 import { UsherError } from '../errors.ts';
-import type { SignInRecord, UserRecord } from '../store/types.ts';
+import type { PasswordResetInput, SignInRecord, SignInStatus, UserRecord } from '../store/types.ts';
 import type { ClientContext } from './client-context.ts';
 import { nextSignInStatus } from './machines/sign-in.ts';
 import { isWrongGuess, redemptionError } from './machines/verification.ts';
 import { acceptTypedPassword } from './passwords.ts';
 import type { Runtime } from './runtime.ts';
 import { newSessionRecord } from './sessions.ts';
-import { assertFirstFactorStep, assertStrategy, emailCodeBinding, getOwnSignIn } from './sign-in-steps.ts';
+import { assertFirstFactorStep, assertStrategy, emailCodeBinding, getOwnSignIn, type CodeStrategy } from './sign-in-steps.ts';
 import { redeemVerificationCode } from './verifications.ts';
 
 function lockedError(lockedUntil: number): UsherError {
@@ -16,7 +16,7 @@ function lockedError(lockedUntil: number): UsherError {
 }
 
 /** A locked account refuses every factor, the right one included, until the lock ends. */
-function assertNotLocked(user: UserRecord | null, now: number): void {
+export function assertNotLocked(user: UserRecord | null, now: number): void {
   if (user && user.lockedUntil !== null && user.lockedUntil > now) throw lockedError(user.lockedUntil);
 }
 
@@ -46,20 +46,34 @@ export async function attemptPassword(rt: Runtime, config: InstanceConfig, ctx: 
     await countFailure(rt, config, user);
     throw new UsherError('form_password_incorrect', { paramName: 'password' });
   }
-  return complete(rt, config, ctx, signIn, user, 'password');
+  return complete(rt, config, ctx, signIn, user, { strategy: 'password' });
 }
 
-async function attemptEmailCode(rt: Runtime, config: InstanceConfig, ctx: ClientContext, signIn: SignInRecord, code: string): Promise<SignInRecord> {
-  if (signIn.firstFactorStrategy !== 'email_code') throw new UsherError('verification_not_prepared', { paramName: 'code' });
+/**
+ * Redeems a code of `strategy` for this sign-in and answers the account. A wrong code spends one of
+ * the code's attempts and counts toward the account's lockout; a reset code never redeems as a
+ * sign-in code or the reverse (each is bound to its own purpose).
+ */
+async function redeemSignInCode(rt: Runtime, config: InstanceConfig, signIn: SignInRecord, strategy: CodeStrategy, code: string): Promise<UserRecord> {
+  if (signIn.firstFactorStrategy !== strategy) throw new UsherError('verification_not_prepared', { paramName: 'code' });
   const user = signIn.userId ? await rt.store.getUser(signIn.userId) : null;
   assertNotLocked(user, rt.now());
-  const { binding } = await emailCodeBinding(rt, signIn, user);
+  const { binding } = await emailCodeBinding(rt, signIn, user, strategy);
   const result = await redeemVerificationCode(rt, binding, code);
-  if (result.outcome === 'verified' && user) return complete(rt, config, ctx, signIn, user, 'email_code');
+  if (result.outcome === 'verified' && user) return user;
   if (isWrongGuess(result.outcome)) await countFailure(rt, config, user);
   const error = redemptionError(result.outcome) ?? 'form_code_incorrect';
   const remaining = result.outcome === 'incorrect' ? Math.max(0, result.verification.maxAttempts - result.verification.attempts) : undefined;
   throw new UsherError(error, { paramName: 'code', meta: remaining === undefined ? undefined : { remaining_attempts: remaining } });
+}
+
+/** A correct reset code moves the sign-in to needs_new_password; nothing signs in yet. */
+async function attemptResetCode(rt: Runtime, config: InstanceConfig, signIn: SignInRecord, code: string): Promise<SignInRecord> {
+  await redeemSignInCode(rt, config, signIn, 'reset_password_email_code', code);
+  const status = nextSignInStatus(signIn.status, { type: 'reset_code_verified' });
+  if (status === null) throw new UsherError('sign_in_status_invalid');
+  const updated = await rt.store.updateSignIn(signIn.id, { status, firstFactorStatus: 'verified', updatedAt: rt.now() });
+  return updated ?? { ...signIn, status, firstFactorStatus: 'verified' };
 }
 
 export async function attemptFirstFactor(rt: Runtime, config: InstanceConfig, ctx: ClientContext, id: string, body: SignInAttemptFirstFactorBody): Promise<SignInRecord> {
@@ -67,23 +81,32 @@ export async function attemptFirstFactor(rt: Runtime, config: InstanceConfig, ct
   assertFirstFactorStep(signIn);
   assertStrategy(config, body.strategy);
   if (body.strategy === 'password') return attemptPassword(rt, config, ctx, signIn, acceptTypedPassword(body.password, config));
-  return attemptEmailCode(rt, config, ctx, signIn, body.code);
+  if (body.strategy === 'reset_password_email_code') return attemptResetCode(rt, config, signIn, body.code);
+  const user = await redeemSignInCode(rt, config, signIn, 'email_code', body.code);
+  return complete(rt, config, ctx, signIn, user, { strategy: 'email_code' });
 }
 
+/** How a sign-in ends: the factor that proved it, and a new password when it was a reset. */
+export type Completion = { strategy: 'password' | 'email_code' } | { strategy: 'reset_password_email_code'; passwordReset: PasswordResetInput };
+
 /**
- * Creates the session and rotates the client token in one store call (no session fixation).
- * Accounts have no second factor yet; when they do, this is where needs_second_factor begins.
+ * Creates the session and rotates the client token in one store call (no session fixation); a
+ * reset's new password, the revocation of other sessions and the notice commit with it.
+ * Accounts have no second factor yet; when they do, this is where needs_second_factor begins
+ * (for a reset too: the password is set, and the session waits for the second factor).
  */
-async function complete(rt: Runtime, config: InstanceConfig, ctx: ClientContext, signIn: SignInRecord, user: UserRecord, strategy: 'password' | 'email_code'): Promise<SignInRecord> {
-  if (nextSignInStatus(signIn.status, { type: 'first_factor_verified', secondFactorRequired: false }) !== 'complete') {
-    throw new UsherError('sign_in_status_invalid');
-  }
+export async function complete(rt: Runtime, config: InstanceConfig, ctx: ClientContext, signIn: SignInRecord, user: UserRecord, completion: Completion): Promise<SignInRecord> {
+  const reset = completion.strategy === 'reset_password_email_code';
+  const event = reset ? ({ type: 'password_reset', secondFactorRequired: false } as const) : ({ type: 'first_factor_verified', secondFactorRequired: false } as const);
+  if (nextSignInStatus(signIn.status, event) !== 'complete') throw new UsherError('sign_in_status_invalid');
+  const fromStatuses: SignInStatus[] = [reset ? 'needs_new_password' : 'needs_first_factor'];
   const session = newSessionRecord(rt, config, signIn.clientId, user.id);
   const rotation = await ctx.prepareRotation();
   const now = rt.now();
-  const completed = await rt.store.completeSignIn({ signInId: signIn.id, fromStatuses: ['needs_first_factor'], session, clientTokenHash: rotation.tokenHash, now });
+  const passwordReset = reset ? completion.passwordReset : undefined;
+  const completed = await rt.store.completeSignIn({ signInId: signIn.id, fromStatuses, session, clientTokenHash: rotation.tokenHash, now, ...(passwordReset ? { passwordReset } : {}) });
   if (!completed) throw new UsherError('sign_in_status_invalid', { longMessage: 'This sign-in was completed by another request.' });
   ctx.rotated(rotation.token, now);
-  const updated = await rt.store.updateSignIn(signIn.id, { firstFactorStrategy: strategy, firstFactorStatus: 'verified', createdSessionId: session.id, updatedAt: now });
+  const updated = await rt.store.updateSignIn(signIn.id, { firstFactorStrategy: completion.strategy, firstFactorStatus: 'verified', createdSessionId: session.id, updatedAt: now });
   return updated ?? { ...signIn, status: 'complete', createdSessionId: session.id };
 }

@@ -1,6 +1,7 @@
 import type { InstanceConfig } from '../config/instance.ts';
 import type { CodeBinding } from '../crypto/codes.ts';
 import { UsherError } from '../errors.ts';
+import type { FirstFactorStrategy } from '@usher/protocol';
 import type { SignInRecord, UserRecord } from '../store/types.ts';
 import type { ClientContext } from './client-context.ts';
 import { canWorkOnFirstFactor, identifierKindOf, supportedFirstFactors } from './machines/sign-in.ts';
@@ -16,22 +17,35 @@ export async function getOwnSignIn(rt: Runtime, ctx: ClientContext, id: string):
 export function assertFirstFactorStep(signIn: SignInRecord): void {
   if (!canWorkOnFirstFactor(signIn.status)) {
     throw new UsherError('sign_in_status_invalid', {
-      longMessage: signIn.status === 'complete' ? 'This sign-in is already complete.' : 'Enter your identifier first.',
+      longMessage: statusHint(signIn),
     });
   }
 }
 
-export function assertStrategy(config: InstanceConfig, strategy: 'password' | 'email_code'): void {
+function statusHint(signIn: SignInRecord): string {
+  if (signIn.status === 'complete') return 'This sign-in is already complete.';
+  if (signIn.status === 'needs_new_password') return 'Choose a new password first.';
+  return 'Enter your identifier first.';
+}
+
+export function assertStrategy(config: InstanceConfig, strategy: FirstFactorStrategy): void {
   if (!supportedFirstFactors(config).includes(strategy)) throw new UsherError('strategy_not_allowed', { paramName: 'strategy' });
 }
 
-/** Where a sign-in's email code goes: the typed address, or a username's primary address. */
-export async function emailCodeBinding(rt: Runtime, signIn: SignInRecord, user: UserRecord | null): Promise<{ binding: CodeBinding; deliverable: boolean }> {
+/** The purpose a code strategy's codes are bound to: a reset code never signs in, and the reverse. */
+export type CodeStrategy = 'email_code' | 'reset_password_email_code';
+const PURPOSE_OF = { email_code: 'sign_in', reset_password_email_code: 'reset_password' } as const;
+
+/**
+ * Where a sign-in's email code goes: the typed address, or a username's primary address; bound
+ * to the sign-in and to the strategy's purpose.
+ */
+export async function emailCodeBinding(rt: Runtime, signIn: SignInRecord, user: UserRecord | null, strategy: CodeStrategy = 'email_code'): Promise<{ binding: CodeBinding; deliverable: boolean }> {
   const identifier = signIn.identifier ?? '';
   let target: string | null = identifierKindOf(identifier) === 'email_address' ? identifier : null;
   if (target === null && user) {
     const emails = await rt.store.listEmailAddresses(user.id);
     target = emails.find((e) => e.id === user.primaryEmailAddressId && e.verifiedAt !== null)?.emailAddress ?? null;
   }
-  return { binding: { purpose: 'sign_in', ownerId: signIn.id, target: target ?? identifier }, deliverable: user !== null && target !== null };
+  return { binding: { purpose: PURPOSE_OF[strategy], ownerId: signIn.id, target: target ?? identifier }, deliverable: user !== null && target !== null };
 }

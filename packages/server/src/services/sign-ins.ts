@@ -11,7 +11,7 @@ import { assertRedirectUrl } from './redirect-policy.ts';
 import type { Runtime } from './runtime.ts';
 import { assertMaySignIn, isUserSignedInOnClient } from './sessions.ts';
 import { attemptPassword } from './sign-in-attempts.ts';
-import { assertFirstFactorStep, assertStrategy, emailCodeBinding, getOwnSignIn } from './sign-in-steps.ts';
+import { assertFirstFactorStep, assertStrategy, emailCodeBinding, getOwnSignIn, type CodeStrategy } from './sign-in-steps.ts';
 import { sendDecoyVerification, sendVerificationCode } from './verifications.ts';
 
 /** How long an unfinished sign-in is kept. */
@@ -77,21 +77,22 @@ export async function createSignIn(rt: Runtime, config: InstanceConfig, ctx: Cli
 }
 
 /**
- * Sends a sign-in code. For an unknown identifier it does the same work and answers the same, but
- * stores a code no one can type and sends nothing.
+ * Sends a sign-in code or a password reset code. For an unknown identifier (or an account without
+ * a deliverable address) it does the same work and answers the same, but stores a code no one can
+ * type and sends nothing: "forgot password" tells nobody whether an account exists.
  */
-async function prepareEmailCode(rt: Runtime, config: InstanceConfig, signIn: SignInRecord): Promise<SignInRecord> {
+async function prepareEmailCode(rt: Runtime, config: InstanceConfig, signIn: SignInRecord, strategy: CodeStrategy = 'email_code'): Promise<SignInRecord> {
   const user = signIn.userId ? await rt.store.getUser(signIn.userId) : null;
-  const { binding, deliverable } = await emailCodeBinding(rt, signIn, user);
+  const { binding, deliverable } = await emailCodeBinding(rt, signIn, user, strategy);
   if (deliverable) await sendVerificationCode(rt, config, binding);
   else await sendDecoyVerification(rt, config, binding, suppressedOutboxRecord(rt));
-  const updated = await rt.store.updateSignIn(signIn.id, { firstFactorStrategy: 'email_code', firstFactorStatus: 'unverified', updatedAt: rt.now() });
+  const updated = await rt.store.updateSignIn(signIn.id, { firstFactorStrategy: strategy, firstFactorStatus: 'unverified', updatedAt: rt.now() });
   return updated ?? signIn;
 }
 
-export async function prepareFirstFactor(rt: Runtime, config: InstanceConfig, ctx: ClientContext, id: string): Promise<SignInRecord> {
+export async function prepareFirstFactor(rt: Runtime, config: InstanceConfig, ctx: ClientContext, id: string, strategy: CodeStrategy): Promise<SignInRecord> {
   const signIn = await getOwnSignIn(rt, ctx, id);
   assertFirstFactorStep(signIn);
-  assertStrategy(config, 'email_code');
-  return prepareEmailCode(rt, config, signIn);
+  assertStrategy(config, strategy);
+  return prepareEmailCode(rt, config, signIn, strategy);
 }

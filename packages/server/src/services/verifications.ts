@@ -1,7 +1,7 @@
 import type { InstanceConfig } from '../config/instance.ts';
 import { generateVerificationCode, hashVerificationCode, unmatchableCodeHash, type CodeBinding } from '../crypto/codes.ts';
 import { emailOutboxRecord } from '../mail/outbox-message.ts';
-import { verificationCodeEmail } from '../mail/templates.ts';
+import { passwordResetCodeEmail, verificationCodeEmail } from '../mail/templates.ts';
 import type { ConsumeVerificationResult, OutboxRecord, VerificationRecord } from '../store/types.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -24,13 +24,14 @@ function verificationRecord(rt: Runtime, config: InstanceConfig, binding: CodeBi
 }
 
 /**
- * Sends a fresh 6-digit code to `binding.target`: stores its HMAC and enqueues the email in one
- * store call. A resend keeps the attempts already spent.
+ * Sends a fresh 6-digit code to `binding.target`: stores its HMAC and enqueues the email (a reset
+ * code has its own wording) in one store call. A resend keeps the attempts already spent.
  */
 export async function sendVerificationCode(rt: Runtime, config: InstanceConfig, binding: CodeBinding): Promise<VerificationRecord> {
   const code = generateVerificationCode(rt.random);
   const codeHash = await hashVerificationCode(rt.secret, binding, code);
-  const rendered = verificationCodeEmail({
+  const render = binding.purpose === 'reset_password' ? passwordResetCodeEmail : verificationCodeEmail;
+  const rendered = render({
     applicationName: config.applicationName,
     code,
     ttlMinutes: Math.round(config.verification.codeTtlSeconds / 60),

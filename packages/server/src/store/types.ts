@@ -8,7 +8,8 @@
  * The conformance suite store.case.ts runs against all of them.
  */
 
-export type VerificationPurpose = 'sign_in' | 'sign_up' | 'email_address';
+/** `reset_password` is a sign-in's "forgot password" code: never interchangeable with its sign-in code. */
+export type VerificationPurpose = 'sign_in' | 'sign_up' | 'email_address' | 'reset_password';
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
 export type SessionStatus = 'active' | 'ended' | 'expired' | 'removed' | 'replaced' | 'revoked' | 'abandoned';
 export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'needs_new_password' | 'complete';
@@ -88,7 +89,7 @@ export interface SignInRecord {
   identifier: string | null;
   userId: string | null;
   /** Strategy chosen for the first factor, once prepared or attempted. */
-  firstFactorStrategy: 'password' | 'email_code' | null;
+  firstFactorStrategy: 'password' | 'email_code' | 'reset_password_email_code' | null;
   firstFactorStatus: VerificationStatus | null;
   redirectUrl: string | null;
   createdSessionId: string | null;
@@ -169,6 +170,24 @@ export type ConsumeVerificationResult =
   | { outcome: 'already_verified'; verification: VerificationRecord }
   | { outcome: 'not_found' };
 
+/** A password set by "forgot password", applied in the same transaction that completes the sign-in. */
+export interface PasswordResetInput {
+  passwordHash: string;
+  /** Revokes every other active session of the user (whoever knew the old password is out). */
+  revokeOtherSessions: boolean;
+  /** The "your password was changed" email, enqueued with the change. */
+  notification: OutboxRecord | null;
+}
+
+export interface CompleteSignInInput {
+  signInId: string;
+  fromStatuses: SignInStatus[];
+  session: SessionRecord;
+  clientTokenHash: string;
+  now: number;
+  passwordReset?: PasswordResetInput;
+}
+
 /** Thrown when a unique identifier (email address or username) is already taken. */
 export class StoreConflictError extends Error {
   override readonly name = 'StoreConflictError';
@@ -220,12 +239,13 @@ export interface Store {
   getSignIn(id: string): Promise<SignInRecord | null>;
   updateSignIn(id: string, patch: Partial<Omit<SignInRecord, 'id' | 'clientId' | 'createdAt'>>): Promise<SignInRecord | null>;
   /**
-   * Completes a sign-in atomically: the sign-in becomes complete with the session, the session is
+   * Completes a sign-in atomically (with `passwordReset`, the reset is part of the same
+   * transaction): the sign-in becomes complete with the session, the session is
    * inserted, the client's last active session is set and its token rotated (no fixation), the
    * user's failed attempts reset and lastSignInAt set. Answers false (and changes nothing) when the
    * sign-in is not in one of `fromStatuses` any more (a concurrent completion won).
    */
-  completeSignIn(input: { signInId: string; fromStatuses: SignInStatus[]; session: SessionRecord; clientTokenHash: string; now: number }): Promise<boolean>;
+  completeSignIn(input: CompleteSignInInput): Promise<boolean>;
 
   // ── sign-ups ──
   /** Inserts the sign-up and makes it the client's current one. */

@@ -32,6 +32,7 @@ describe('POST /v1/client/sign_ins with a password', () => {
       supported_first_factors: [
         { strategy: 'password', safe_identifier: 'j***@example.com' },
         { strategy: 'email_code', safe_identifier: 'j***@example.com' },
+        { strategy: 'reset_password_email_code', safe_identifier: 'j***@example.com' },
       ],
       first_factor_verification: null,
       user_data: null,

@@ -1,8 +1,9 @@
-import { signInAttemptFirstFactorBody, signInCreateBody, signInPrepareFirstFactorBody } from '@usher/protocol';
+import { signInAttemptFirstFactorBody, signInCreateBody, signInPrepareFirstFactorBody, signInResetPasswordBody } from '@usher/protocol';
 import { startResendCooldown } from '../../http/rate-limit.ts';
 import { parseBody } from '../../http/validate.ts';
 import { loadSignInJSON } from '../../services/serializers/load.ts';
 import { attemptFirstFactor } from '../../services/sign-in-attempts.ts';
+import { resetPassword } from '../../services/sign-in-reset.ts';
 import { getOwnSignIn } from '../../services/sign-in-steps.ts';
 import { createSignIn, prepareFirstFactor } from '../../services/sign-ins.ts';
 import type { Runtime } from '../../services/runtime.ts';
@@ -24,8 +25,8 @@ export function registerSignInRoutes(app: App, rt: Runtime): void {
   app.post('/v1/client/sign_ins/:id/prepare_first_factor', async (c) => {
     const id = pathId(c, 'sia', 'sign_in_not_found');
     // email_address_id is accepted for compatibility; the code goes to the address the sign-in identified.
-    parseBody(signInPrepareFirstFactorBody, c.get('body'));
-    const signIn = await prepareFirstFactor(rt, c.get('instance'), c.get('clientContext'), id);
+    const body = parseBody(signInPrepareFirstFactorBody, c.get('body'));
+    const signIn = await prepareFirstFactor(rt, c.get('instance'), c.get('clientContext'), id, body.strategy);
     return c.json(await withClient(rt, c, await loadSignInJSON(rt, signIn, c.get('instance'))));
   });
 
@@ -33,6 +34,13 @@ export function registerSignInRoutes(app: App, rt: Runtime): void {
     const id = pathId(c, 'sia', 'sign_in_not_found');
     const body = parseBody(signInAttemptFirstFactorBody, c.get('body'));
     const signIn = await attemptFirstFactor(rt, c.get('instance'), c.get('clientContext'), id, body);
+    return c.json(await withClient(rt, c, await loadSignInJSON(rt, signIn, c.get('instance'))));
+  });
+
+  app.post('/v1/client/sign_ins/:id/reset_password', async (c) => {
+    const id = pathId(c, 'sia', 'sign_in_not_found');
+    const body = parseBody(signInResetPasswordBody, c.get('body'));
+    const signIn = await resetPassword(rt, c.get('instance'), c.get('clientContext'), id, body);
     return c.json(await withClient(rt, c, await loadSignInJSON(rt, signIn, c.get('instance'))));
   });
 }

@@ -13,6 +13,20 @@ describe('the sign-in machine', () => {
     expect(nextSignInStatus('needs_second_factor', { type: 'second_factor_verified' })).toBe('complete');
   });
 
+  it('forgot password: a verified reset code leads to needs_new_password, the new password to complete or the second factor', () => {
+    expect(nextSignInStatus('needs_first_factor', { type: 'reset_code_verified' })).toBe('needs_new_password');
+    expect(nextSignInStatus('needs_new_password', { type: 'password_reset', secondFactorRequired: false })).toBe('complete');
+    expect(nextSignInStatus('needs_new_password', { type: 'password_reset', secondFactorRequired: true })).toBe('needs_second_factor');
+  });
+
+  it('a reset never skips a step: no new password before the code, no first factor while a new password is due', () => {
+    expect(nextSignInStatus('needs_first_factor', { type: 'password_reset', secondFactorRequired: false })).toBeNull();
+    expect(nextSignInStatus('needs_identifier', { type: 'reset_code_verified' })).toBeNull();
+    expect(nextSignInStatus('needs_new_password', { type: 'first_factor_verified', secondFactorRequired: false })).toBeNull();
+    expect(nextSignInStatus('needs_new_password', { type: 'reset_code_verified' })).toBeNull();
+    expect(nextSignInStatus('complete', { type: 'password_reset', secondFactorRequired: false })).toBeNull();
+  });
+
   it('refuses steps out of order', () => {
     expect(nextSignInStatus('needs_identifier', { type: 'first_factor_verified', secondFactorRequired: false })).toBeNull();
     expect(nextSignInStatus('complete', { type: 'first_factor_verified', secondFactorRequired: false })).toBeNull();
@@ -27,8 +41,9 @@ describe('the sign-in machine', () => {
 
   it('offers factors from the instance settings only (the same for every identifier)', () => {
     const config = defaultInstanceConfig();
-    expect(supportedFirstFactors(config)).toEqual(['password', 'email_code']);
+    expect(supportedFirstFactors(config)).toEqual(['password', 'email_code', 'reset_password_email_code']);
     config.attributes.password.enabled = false;
+    // No password, nothing to reset.
     expect(supportedFirstFactors(config)).toEqual(['email_code']);
   });
 

@@ -1,6 +1,7 @@
 /**
  * The sign-in state machine: needs_identifier → needs_first_factor → (needs_second_factor) →
- * complete. Pure: statuses in, statuses out.
+ * complete, and for "forgot password" needs_first_factor → needs_new_password → (needs_second_factor)
+ * → complete: a reset never skips the second factor. Pure: statuses in, statuses out.
  */
 import type { FirstFactorStrategy, IdentifierKind, SignInStatus } from '@usher/protocol';
 import type { InstanceConfig } from '../../config/instance.ts';
@@ -8,6 +9,8 @@ import type { InstanceConfig } from '../../config/instance.ts';
 export type SignInEvent =
   | { type: 'identified' }
   | { type: 'first_factor_verified'; secondFactorRequired: boolean }
+  | { type: 'reset_code_verified' }
+  | { type: 'password_reset'; secondFactorRequired: boolean }
   | { type: 'second_factor_verified' };
 
 /** The next status, or null when the event is not possible in `status`. */
@@ -17,6 +20,11 @@ export function nextSignInStatus(status: SignInStatus, event: SignInEvent): Sign
       return status === 'needs_identifier' || status === 'needs_first_factor' ? 'needs_first_factor' : null;
     case 'first_factor_verified':
       if (status !== 'needs_first_factor') return null;
+      return event.secondFactorRequired ? 'needs_second_factor' : 'complete';
+    case 'reset_code_verified':
+      return status === 'needs_first_factor' ? 'needs_new_password' : null;
+    case 'password_reset':
+      if (status !== 'needs_new_password') return null;
       return event.secondFactorRequired ? 'needs_second_factor' : 'complete';
     case 'second_factor_verified':
       return status === 'needs_second_factor' ? 'complete' : null;
@@ -53,5 +61,12 @@ export function supportedFirstFactors(config: InstanceConfig): FirstFactorStrate
   const out: FirstFactorStrategy[] = [];
   if (config.attributes.password.enabled) out.push('password');
   if (config.attributes.emailAddress.enabled && config.attributes.emailAddress.firstFactors.includes('email_code')) out.push('email_code');
+  // "Forgot password" needs a password to replace and an address to send the code to.
+  if (offersPasswordReset(config)) out.push('reset_password_email_code');
   return out;
+}
+
+/** Whether "forgot password" is offered: passwords and email addresses are both enabled. */
+export function offersPasswordReset(config: InstanceConfig): boolean {
+  return config.attributes.password.enabled && config.attributes.emailAddress.enabled;
 }

@@ -21,7 +21,8 @@ export async function loadSignInJSON(rt: Runtime, signIn: SignInRecord, config: 
     const emails = await rt.store.listEmailAddresses(user.id);
     primaryEmail = emails.find((e) => e.id === user.primaryEmailAddressId) ?? null;
   }
-  const verification = signIn.firstFactorStrategy === 'email_code' ? await rt.store.getVerification(signIn.id, 'sign_in') : null;
+  const purpose = signIn.firstFactorStrategy === 'email_code' ? 'sign_in' : signIn.firstFactorStrategy === 'reset_password_email_code' ? 'reset_password' : null;
+  const verification = purpose ? await rt.store.getVerification(signIn.id, purpose) : null;
   return toSignInJSON({ signIn, config, user, primaryEmail, verification, avatars: avatarSettings(rt.config, config), now: rt.now() });
 }
 

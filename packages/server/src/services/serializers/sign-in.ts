@@ -55,12 +55,15 @@ function firstFactors(view: SignInView): SignInFactorJSON[] {
   const codeTarget = identifierKindOf(identifier) === 'username' && view.primaryEmail ? view.primaryEmail.emailAddress : identifier;
   return supportedFirstFactors(view.config).map((strategy) => ({
     strategy,
-    safe_identifier: maskIdentifier(strategy === 'email_code' ? codeTarget : identifier),
+    safe_identifier: maskIdentifier(strategy === 'password' ? identifier : codeTarget),
   }));
 }
 
 function firstFactorVerification(signIn: SignInRecord, verification: VerificationRecord | null, now: number): VerificationJSON | null {
-  if (signIn.firstFactorStrategy === 'email_code') return toVerificationJSON(verification, now);
+  if (signIn.firstFactorStrategy === 'email_code' || signIn.firstFactorStrategy === 'reset_password_email_code') {
+    const json = toVerificationJSON(verification, now);
+    return json && { ...json, strategy: signIn.firstFactorStrategy };
+  }
   if (signIn.firstFactorStrategy === 'password') {
     return { object: 'verification', status: signIn.firstFactorStatus ?? 'unverified', strategy: 'password', attempts: 0, expire_at: null };
   }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../types.ts';
-import { T0, MINUTE, hashOf, aUser, anEmail, aSession, aSignIn, aSignUp, conflictOn, givenClient, givenUser, type MakeStore, type TeardownStore } from './fixtures.ts';
+import { T0, MINUTE, hashOf, aMessage, aUser, anEmail, aSession, aSignIn, aSignUp, conflictOn, givenClient, givenSession, givenUser, type MakeStore, type TeardownStore } from './fixtures.ts';
 
 /** Registers the store conformance cases for sign-in and sign-up attempts, and their atomic completion. Each test gets a fresh store from `make`. */
 export function signFlowsCases(make: MakeStore, teardown: TeardownStore): void {
@@ -82,6 +82,45 @@ export function signFlowsCases(make: MakeStore, teardown: TeardownStore): void {
       expect((await store.listClientSessions(client.id)).map((s) => s.id).sort()).toEqual([signUpSession.id, sessions[winner]!.id].sort());
       expect(await store.getSignIn(signIn.id)).toMatchObject({ status: 'complete', createdSessionId: sessions[winner]!.id });
       expect(await store.getClient(client.id)).toMatchObject({ lastActiveSessionId: sessions[winner]!.id, tokenHash: hashOf(`par${winner}`) });
+    });
+    it('a password reset commits with the completion: new hash, other sessions revoked, notice enqueued', async () => {
+      const { user, client, session: first } = await givenUser(store);
+      const otherClient = await givenClient(store);
+      const elsewhere = await givenSession(store, otherClient.id, user.id);
+      const signIn = aSignIn(otherClient.id, { userId: user.id, status: 'needs_new_password' });
+      await store.createSignIn(signIn);
+      const session = aSession(otherClient.id, user.id, { createdAt: T0 + 9 });
+      const notification = aMessage();
+      const done = await store.completeSignIn({
+        signInId: signIn.id,
+        fromStatuses: ['needs_new_password'],
+        session,
+        clientTokenHash: hashOf('after-reset'),
+        now: T0 + 9,
+        passwordReset: { passwordHash: 'new-hash', revokeOtherSessions: true, notification },
+      });
+      expect(done).toBe(true);
+      expect(await store.getUser(user.id)).toMatchObject({ passwordHash: 'new-hash', failedAttempts: 0, lastSignInAt: T0 + 9 });
+      expect(await store.getSession(first.id)).toMatchObject({ status: 'revoked', updatedAt: T0 + 9 });
+      expect(await store.getSession(elsewhere.id)).toMatchObject({ status: 'revoked' });
+      expect(await store.getSession(session.id)).toEqual(session);
+      expect((await store.listOutbox({})).map((m) => m.id)).toContain(notification.id);
+      expect(await store.getClient(client.id)).toMatchObject({ tokenHash: client.tokenHash });
+    });
+    it('a password reset that keeps other sessions leaves them active; a lost race changes neither password nor sessions', async () => {
+      const { user, client, session: first } = await givenUser(store);
+      const signIn = aSignIn(client.id, { userId: user.id, status: 'needs_new_password' });
+      await store.createSignIn(signIn);
+      const input = { signInId: signIn.id, fromStatuses: ['needs_new_password' as const], now: T0 + 1 };
+      const kept = await store.completeSignIn({ ...input, session: aSession(client.id, user.id), clientTokenHash: hashOf('k1'), passwordReset: { passwordHash: 'h1', revokeOtherSessions: false, notification: null } });
+      expect(kept).toBe(true);
+      expect(await store.getSession(first.id)).toMatchObject({ status: 'active' });
+      const notice = aMessage();
+      const late = await store.completeSignIn({ ...input, session: aSession(client.id, user.id), clientTokenHash: hashOf('k2'), passwordReset: { passwordHash: 'h2', revokeOtherSessions: true, notification: notice } });
+      expect(late).toBe(false);
+      expect(await store.getUser(user.id)).toMatchObject({ passwordHash: 'h1' });
+      expect(await store.getSession(first.id)).toMatchObject({ status: 'active' });
+      expect((await store.listOutbox({})).map((m) => m.id)).not.toContain(notice.id);
     });
   });
 

@@ -144,7 +144,7 @@ export function memoryAccounts(t: MemoryTables): AccountMethods {
       applyPatch(signIn, patch, SIGN_IN_PATCH_KEYS);
       return copy(signIn);
     },
-    async completeSignIn({ signInId, fromStatuses, session, clientTokenHash, now }) {
+    async completeSignIn({ signInId, fromStatuses, session, clientTokenHash, now, passwordReset }) {
       const signIn = t.signIns.get(signInId);
       if (!signIn || !fromStatuses.includes(signIn.status)) return false;
       // Every check happens before the first write, so a failure leaves nothing half done.
@@ -152,7 +152,15 @@ export function memoryAccounts(t: MemoryTables): AccountMethods {
       const user = requireRow(t.users, session.userId, 'user');
       assertAbsent(t.sessions, session.id, 'session');
       assertTokenFree(clientTokenHash, client.id);
+      if (passwordReset?.notification) assertAbsent(t.outbox, passwordReset.notification.id, 'outbox message');
 
+      if (passwordReset) {
+        Object.assign(user, { passwordHash: passwordReset.passwordHash });
+        if (passwordReset.revokeOtherSessions) {
+          for (const other of t.sessions.values()) if (other.userId === user.id && other.status === 'active') Object.assign(other, { status: 'revoked', updatedAt: now });
+        }
+        if (passwordReset.notification) t.outbox.set(passwordReset.notification.id, copy(passwordReset.notification));
+      }
       t.sessions.set(session.id, copy(session));
       Object.assign(signIn, { status: 'complete', createdSessionId: session.id, updatedAt: now });
       Object.assign(client, { lastActiveSessionId: session.id, tokenHash: clientTokenHash, updatedAt: now });

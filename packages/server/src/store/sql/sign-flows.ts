@@ -1,7 +1,7 @@
 import type { Store } from '../types.ts';
 import type { SqlContext } from './context.ts';
 import { withConflicts } from './errors.ts';
-import { fromEmailAddress, fromSession, fromSignIn, fromSignUp, fromUser, signInPatch, signUpPatch, toSignIn, toSignUp } from './mappers.ts';
+import { fromEmailAddress, fromOutbox, fromSession, fromSignIn, fromSignUp, fromUser, signInPatch, signUpPatch, toSignIn, toSignUp } from './mappers.ts';
 
 type SignFlowMethods = Pick<
   Store,
@@ -34,7 +34,7 @@ export function sqlSignFlows({ db }: SqlContext): SignFlowMethods {
       const row = await db.updateTable('sign_ins').set(values).where('id', '=', id).returningAll().executeTakeFirst();
       return row ? toSignIn(row) : null;
     },
-    async completeSignIn({ signInId, fromStatuses, session, clientTokenHash, now }) {
+    async completeSignIn({ signInId, fromStatuses, session, clientTokenHash, now, passwordReset }) {
       if (fromStatuses.length === 0) return false;
       return db.transaction().execute(async (trx) => {
         // The status guard comes first: on Postgres it row-locks the sign-in, so a concurrent
@@ -47,6 +47,14 @@ export function sqlSignFlows({ db }: SqlContext): SignFlowMethods {
           .where('status', 'in', fromStatuses)
           .executeTakeFirst();
         if (Number(claimed.numUpdatedRows) === 0) return false;
+        if (passwordReset) {
+          await trx.updateTable('users').set({ password_hash: passwordReset.passwordHash, updated_at: now }).where('id', '=', session.userId).execute();
+          // Before the new session exists, so "every other session" is simply every active one.
+          if (passwordReset.revokeOtherSessions) {
+            await trx.updateTable('sessions').set({ status: 'revoked', updated_at: now }).where('user_id', '=', session.userId).where('status', '=', 'active').execute();
+          }
+          if (passwordReset.notification) await trx.insertInto('outbox').values(fromOutbox(passwordReset.notification)).execute();
+        }
         await trx.insertInto('sessions').values(fromSession(session)).execute();
         await trx
           .updateTable('clients')
