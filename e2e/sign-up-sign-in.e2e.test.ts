@@ -130,3 +130,69 @@ describe('a newcomer signs up, verifies by email code, reloads, signs out and ba
     await context.close();
   });
 });
+
+describe('a user who forgot the password resets it by emailed code', () => {
+  it('gets a session with the new password, and the device that knew the old one is signed out', async () => {
+    const email = `grace+${Date.now()}@example.com`;
+    const oldPassword = 'correct horse battery staple';
+    const newPassword = 'an entirely new passphrase';
+
+    // Sign up on the first device.
+    const first = await browser.newContext();
+    const page = await first.newPage();
+    await page.goto(`${base}/sign-up`);
+    await page.getByLabel('Email address', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(oldPassword);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Verify your email' }).waitFor();
+    const signUpCode = await codeFromMailbox(first, email);
+    await typeCode(page, signUpCode);
+    await expectSignedIn(page, email);
+
+    // A second device signs in with the old password.
+    const second = await browser.newContext();
+    const other = await second.newPage();
+    await other.goto(`${base}/sign-in`);
+    await startSignIn(other, email);
+    await other.getByLabel('Password', { exact: true }).fill(oldPassword);
+    await other.getByRole('button', { name: 'Continue' }).click();
+    await expectSignedIn(other, email);
+
+    // Back on the first device: signed out, the password forgotten.
+    await signOut(page);
+    await startSignIn(page, email);
+    await page.getByRole('button', { name: 'Forgot password?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reset your password' }).waitFor();
+    const resetCode = await codeFromMailbox(first, email, signUpCode);
+    await typeCode(page, resetCode);
+    await page.getByRole('heading', { level: 1, name: 'Set a new password' }).waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Sign out of all other devices' }).isChecked()).toBe(true);
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
+    await page.getByLabel('Confirm password', { exact: true }).fill(newPassword);
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    await expectSignedIn(page, email);
+
+    // The mailbox also told the owner that the password changed.
+    const mailbox = await first.newPage();
+    await mailbox.goto(`${base}/mailbox`);
+    await expect.poll(() => mailbox.getByRole('article').filter({ hasText: `to ${email}` }).first().innerText(), { timeout: 15_000 }).toMatch(/password was changed|password has been changed/i);
+    await mailbox.close();
+
+    // The second device's session is over: a fresh load of a protected page finds it signed out.
+    await other.goto(`${base}/protected`);
+    await other.getByRole('heading', { level: 1, name: 'Sign in required' }).waitFor({ timeout: 15_000 });
+
+    // The old password no longer works; the new one does.
+    await signOut(page);
+    await startSignIn(page, email);
+    await page.getByLabel('Password', { exact: true }).fill(oldPassword);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => passwordErrors(page)).toMatch(/password/i);
+    await page.getByLabel('Password', { exact: true }).fill(newPassword);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expectSignedIn(page, email);
+
+    await first.close();
+    await second.close();
+  });
+});

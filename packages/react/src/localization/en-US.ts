@@ -110,6 +110,7 @@ export const enUS = {
     },
     resetPassword: {
       title: 'Set a new password',
+      subtitle: 'Choose a new password for your account.',
       formButtonPrimary: 'Reset password',
       successMessage: 'Your password was changed. Signing you in…',
     },

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ADA, usherStory } from '../../stories-support/usher-story.ts';
 import { SignInInternal } from './SignIn.tsx';
 
@@ -83,6 +83,37 @@ export const Locked: Story = {
   play: async ({ canvasElement }) => {
     await typeWrongPassword(canvasElement, 2);
     await expect(await within(canvasElement).findByText(/paused until/)).toBeTruthy();
+  },
+};
+
+/** Starts Ada's sign-in and sends her a reset code; with `verify`, also types the code from the mailbox. */
+const startPasswordReset =
+  (verify: boolean): Story['beforeEach'] =>
+  async ({ usher }) => {
+    const attempt = await usher.usher.signIn.create({ identifier: ADA.email });
+    await attempt.prepareFirstFactor({ strategy: 'reset_password_email_code' });
+    if (!verify) return;
+    const code = await usher.mock.mailbox.latestCode(ADA.email);
+    if (!code) throw new Error('No reset code reached the mailbox.');
+    await attempt.attemptFirstFactor({ strategy: 'reset_password_email_code', code });
+  };
+
+/** "Forgot password?" from the password step: the emailed reset code, with the resend countdown. */
+export const ForgotPasswordCode: Story = { parameters: { usher: seedAda }, args: { initialRoute: 'forgot-password' }, beforeEach: startPasswordReset(false) };
+
+/** The reset code was right: the new password, its rules live, and "sign out of all other devices". */
+export const ResetPassword: Story = { parameters: { usher: seedAda }, args: { initialRoute: 'reset-password' }, beforeEach: startPasswordReset(true) };
+
+/** A new password the instance refuses (too short): the rule stays unmet and the error sits on the field. */
+export const ResetPasswordRefused: Story = {
+  ...ResetPassword,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const user = userEvent.setup();
+    const field = await canvas.findByLabelText('New password');
+    await user.type(field, 'short');
+    await user.type(canvas.getByLabelText('Confirm password'), 'short{Enter}');
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
   },
 };
 

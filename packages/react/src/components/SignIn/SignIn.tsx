@@ -16,6 +16,7 @@ import { SignInFlowContext, SIGN_IN_ROUTES, type SignInFlow } from './sign-in-co
 import { SignInAlternativeMethods } from './SignInAlternativeMethods.tsx';
 import { SignInEmailCode } from './SignInEmailCode.tsx';
 import { SignInPassword } from './SignInPassword.tsx';
+import { SignInResetPassword } from './SignInResetPassword.tsx';
 import { SignInStart } from './SignInStart.tsx';
 
 export interface SignInProps {
@@ -41,7 +42,7 @@ export interface SignInInternalProps extends SignInProps {
 
 /**
  * The sign-in flow: identifier → password or email code (with "use another method" between
- * them) → session activated → redirect. Steps follow the instance settings (username, strategies);
+ * them; "Forgot password?" → emailed reset code → new password) → session activated → redirect. Steps follow the instance settings (username, strategies);
  * errors appear on their field; the card shows a skeleton until the instance settings are known.
  * Someone already signed in on a single-session instance is sent straight to the redirect target.
  *
@@ -106,6 +107,10 @@ function SignInSteps() {
       return <SignInEmailCode />;
     case SIGN_IN_ROUTES.methods:
       return <SignInAlternativeMethods />;
+    case SIGN_IN_ROUTES.forgotPassword:
+      return <SignInEmailCode key="reset" strategy="reset_password_email_code" />;
+    case SIGN_IN_ROUTES.resetPassword:
+      return <SignInResetPassword />;
     default:
       return <SignInStart />;
   }

@@ -11,9 +11,20 @@ import { useActiveAttempt } from './use-active-attempt.ts';
 import { useStepError } from './use-step-error.tsx';
 
 const NO_FIELDS: readonly string[] = [];
-const STEP_OF: Partial<Record<FirstFactorStrategy, string>> = { password: SIGN_IN_ROUTES.password, email_code: SIGN_IN_ROUTES.emailCode };
+const STEP_OF: Partial<Record<FirstFactorStrategy, string>> = {
+  password: SIGN_IN_ROUTES.password,
+  email_code: SIGN_IN_ROUTES.emailCode,
+  reset_password_email_code: SIGN_IN_ROUTES.forgotPassword,
+};
 
-/** "Use another method": every first factor of the attempt except the one the user came from. */
+/** The button text of each factor; the order on screen is the attempt's. */
+function factorLabel(strategy: FirstFactorStrategy): 'signIn.alternativeMethods.blockButton__emailCode' | 'signIn.alternativeMethods.blockButton__password' | 'signIn.alternativeMethods.blockButton__resetPassword' {
+  if (strategy === 'email_code') return 'signIn.alternativeMethods.blockButton__emailCode';
+  if (strategy === 'reset_password_email_code') return 'signIn.alternativeMethods.blockButton__resetPassword';
+  return 'signIn.alternativeMethods.blockButton__password';
+}
+
+/** "Use another method": every first factor of the attempt (password reset included) except the one the user came from. */
 export function SignInAlternativeMethods() {
   const attempt = useActiveAttempt();
   const el = useElements();
@@ -35,7 +46,7 @@ export function SignInAlternativeMethods() {
     error.clear();
     setPending(strategy);
     try {
-      if (strategy === 'email_code') await attempt.prepareFirstFactor({ strategy: 'email_code' });
+      if (strategy === 'email_code' || strategy === 'reset_password_email_code') await attempt.prepareFirstFactor({ strategy });
       await navigate(STEP_OF[strategy] ?? SIGN_IN_ROUTES.start);
     } catch (caught) {
       error.report(caught);
@@ -60,7 +71,7 @@ export function SignInAlternativeMethods() {
             onClick={() => void choose(factor.strategy)}
           >
             <span {...el('alternativeMethodsBlockButtonText')}>
-              {factor.strategy === 'email_code' ? t('signIn.alternativeMethods.blockButton__emailCode', { identifier: factor.safeIdentifier ?? identifier }) : t('signIn.alternativeMethods.blockButton__password')}
+              {t(factorLabel(factor.strategy), { identifier: factor.safeIdentifier ?? identifier })}
             </span>
           </Button>
         ))}

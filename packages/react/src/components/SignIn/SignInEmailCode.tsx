@@ -15,11 +15,19 @@ const FIELDS = ['code'] as const;
 /** The API allows one resend per 30 s; the link waits as long. */
 const RESEND_SECONDS = 30;
 
+type CodeStrategy = 'email_code' | 'reset_password_email_code';
+
+const COPY = {
+  email_code: { title: 'signIn.emailCode.title', subtitle: 'signIn.emailCode.subtitle', label: 'signIn.emailCode.formSubtitle' },
+  reset_password_email_code: { title: 'signIn.forgotPassword.title', subtitle: 'signIn.forgotPassword.subtitle', label: 'signIn.forgotPassword.formSubtitle' },
+} as const;
+
 /**
- * The email code step: the code was sent by the step that led here. A whole pasted or autofilled
- * code submits itself; Enter or the button submit what was typed.
+ * A step that takes a code sent by email: the sign-in code, or the reset code of "Forgot
+ * password?" (which leads on to the new password). The code was sent by the step that led here.
+ * A whole pasted or autofilled code submits itself; Enter or the button submit what was typed.
  */
-export function SignInEmailCode() {
+export function SignInEmailCode({ strategy = 'email_code' }: { strategy?: CodeStrategy }) {
   const attempt = useActiveAttempt();
   const { t } = useLocalization();
   const { navigate } = useRouter();
@@ -32,16 +40,19 @@ export function SignInEmailCode() {
   useEffect(() => input.current?.focus(), []);
 
   if (!attempt) return null;
-  const others = attempt.supportedFirstFactors.filter((factor) => factor.strategy !== 'email_code');
-  const safeIdentifier = attempt.supportedFirstFactors.find((factor) => factor.strategy === 'email_code')?.safeIdentifier ?? attempt.identifier ?? '';
+  const copy = COPY[strategy];
+  // From a reset code, "another method" offers the sign-in factors again (the password among them).
+  const others = attempt.supportedFirstFactors.filter((factor) => factor.strategy !== 'email_code' && factor.strategy !== 'reset_password_email_code');
+  const safeIdentifier = attempt.supportedFirstFactors.find((factor) => factor.strategy === strategy)?.safeIdentifier ?? attempt.identifier ?? '';
 
   const verify = async (value: string) => {
     if (busy) return;
     error.clear();
     setBusy(true);
     try {
-      const next = await attempt.attemptFirstFactor({ strategy: 'email_code', code: value });
-      await flow.complete(next);
+      const next = await attempt.attemptFirstFactor({ strategy, code: value });
+      if (next.status === 'needs_new_password') await navigate(SIGN_IN_ROUTES.resetPassword);
+      else await flow.complete(next);
     } catch (caught) {
       error.report(caught);
       setBusy(false);
@@ -53,7 +64,7 @@ export function SignInEmailCode() {
   const resend = async () => {
     error.clear();
     try {
-      await attempt.prepareFirstFactor({ strategy: 'email_code' });
+      await attempt.prepareFirstFactor({ strategy });
     } catch (caught) {
       error.report(caught);
       throw caught;
@@ -61,18 +72,18 @@ export function SignInEmailCode() {
   };
 
   return (
-    <Card title={t('signIn.emailCode.title')} subtitle={t('signIn.emailCode.subtitle')}>
+    <Card title={t(copy.title)} subtitle={t(copy.subtitle)}>
       <SignInIdentity attempt={attempt} />
       {error.alert}
       <Form onSubmit={() => verify(code)} loading={busy}>
-        <OtpInput ref={input} label={t('signIn.emailCode.formSubtitle', { identifier: safeIdentifier })} hideLabel={false} value={code} onValueChange={setCode} onComplete={(value) => void verify(value)} error={error.fields.code} disabled={busy} />
+        <OtpInput ref={input} label={t(copy.label, { identifier: safeIdentifier })} hideLabel={false} value={code} onValueChange={setCode} onComplete={(value) => void verify(value)} error={error.fields.code} disabled={busy} />
         <ResendLink seconds={RESEND_SECONDS} onResend={resend} />
         <Button type="submit" element="formButtonPrimary" loading={busy} disabled={error.waiting}>
           {t('formButtonPrimary')}
         </Button>
       </Form>
       {others.length ? (
-        <Button variant="link" element="alternativeMethodsBlockButton" elementId="toggle" onClick={() => void navigate(`${SIGN_IN_ROUTES.methods}?from=email_code`)}>
+        <Button variant="link" element="alternativeMethodsBlockButton" elementId="toggle" onClick={() => void navigate(`${SIGN_IN_ROUTES.methods}?from=${strategy}`)}>
           {t('signIn.emailCodeActionLink')}
         </Button>
       ) : null}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useElements } from '../../appearance/use-elements.ts';
 import { useLocalization } from '../../localization/use-localization.ts';
 import { Button } from '../../primitives/Button.tsx';
 import { Card } from '../../primitives/Card.tsx';
@@ -13,8 +14,8 @@ import { useStepError } from './use-step-error.tsx';
 const FIELDS = ['password'] as const;
 
 /**
- * The password step. There is no password reset on the server yet, so instead of a dead
- * "Forgot password?" link, "Use another method" offers the email code.
+ * The password step, with the identity preview. "Forgot password?" (when the instance offers a
+ * reset) sends a reset code and moves to it; "Use another method" lists the other factors.
  */
 export function SignInPassword() {
   const attempt = useActiveAttempt();
@@ -22,6 +23,7 @@ export function SignInPassword() {
   const { navigate } = useRouter();
   const flow = useSignInFlow();
   const error = useStepError(FIELDS);
+  const el = useElements();
   const [busy, setBusy] = useState(false);
   const [password, setPassword] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -30,6 +32,19 @@ export function SignInPassword() {
 
   if (!attempt) return null;
   const others = attempt.supportedFirstFactors.filter((factor) => factor.strategy !== 'password');
+  const canReset = attempt.supportedFirstFactors.some((factor) => factor.strategy === 'reset_password_email_code');
+
+  const forgot = async () => {
+    error.clear();
+    setBusy(true);
+    try {
+      await attempt.prepareFirstFactor({ strategy: 'reset_password_email_code' });
+      await navigate(SIGN_IN_ROUTES.forgotPassword);
+    } catch (caught) {
+      error.report(caught);
+      setBusy(false);
+    }
+  };
 
   const submit = async (_event: FormEvent<HTMLFormElement>) => {
     error.clear();
@@ -52,7 +67,24 @@ export function SignInPassword() {
       <Form onSubmit={submit} loading={busy}>
         {/* The identifier again, hidden, so password managers save the pair. */}
         <input type="text" name="username" autoComplete="username" value={attempt.identifier ?? ''} readOnly hidden />
-        <Field ref={input} name="password" type="password" autoComplete="current-password" label={t('formFieldLabel__password')} value={password} onValueChange={setPassword} error={error.fields.password} required />
+        <Field
+          ref={input}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          label={t('formFieldLabel__password')}
+          value={password}
+          onValueChange={setPassword}
+          error={error.fields.password}
+          required
+          action={
+            canReset ? (
+              <button type="button" {...el('formFieldAction', { id: 'forgotPassword' })} onClick={() => void forgot()} disabled={busy || error.waiting}>
+                {t('formFieldAction__forgotPassword')}
+              </button>
+            ) : undefined
+          }
+        />
         <Button type="submit" element="formButtonPrimary" loading={busy} disabled={error.waiting}>
           {t('formButtonPrimary')}
         </Button>

@@ -23,4 +23,13 @@ export function useSignInFlow(): SignInFlow {
 }
 
 /** Routes of <SignIn/>, relative to its path. */
-export const SIGN_IN_ROUTES = { start: '', password: 'password', emailCode: 'email-code', methods: 'methods' } as const;
+export const SIGN_IN_ROUTES = {
+  start: '',
+  password: 'password',
+  emailCode: 'email-code',
+  methods: 'methods',
+  /** The emailed reset code of "Forgot password?". */
+  forgotPassword: 'forgot-password',
+  /** The new password, once the reset code was right. */
+  resetPassword: 'reset-password',
+} as const;

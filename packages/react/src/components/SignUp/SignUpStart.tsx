@@ -11,7 +11,7 @@ import { Field } from '../../primitives/Field.tsx';
 import { Form } from '../../primitives/Form.tsx';
 import { useRouter } from '../../router/RouterProvider.tsx';
 import { LegalConsent } from './LegalConsent.tsx';
-import { PasswordRequirements } from './PasswordRequirements.tsx';
+import { PasswordRequirements } from '../shared/PasswordRequirements.tsx';
 import { signUpFormPlan, type SignUpFieldSetting, type SignUpFormField } from './sign-up-fields.ts';
 import { useSignUpFlow } from './SignUpFlowContext.tsx';
 import { localProblems, retryAfterSeconds, saveSignUp, START_ERROR_FIELDS, toParams, type StartErrorField } from './submit-sign-up.ts';
