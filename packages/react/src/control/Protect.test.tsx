@@ -1,21 +1,15 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../test-support/mock-app.ts';
 import { cleanup, render, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../provider/UsherProvider.tsx';
 import { Protect } from './Protect.tsx';
 
-const mock = startUsherMockServer();
-const instances: Usher[] = [];
+const { mock, instances } = setupMockApp();
 afterEach(() => {
   cleanup();
-  instances.splice(0).forEach((u) => u.destroy());
-  document.cookie = '__session=; Max-Age=0; Path=/';
-  mock.server.resetHandlers();
-  mock.reset();
 });
-afterAll(() => mock.close());
 
 function fresh(): Usher {
   const usher = new Usher({ frontendApi: '' });

@@ -1,23 +1,17 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../test-support/mock-app.ts';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../provider/UsherProvider.tsx';
 import { RedirectToSignIn } from './RedirectToSignIn.tsx';
 import { RedirectToSignUp } from './RedirectToSignUp.tsx';
 import { SignedOut } from './SignedOut.tsx';
 
-const mock = startUsherMockServer({ instanceConfig: { urls: { signIn: '/auth/login', signUp: '/auth/register' } } });
-const instances: Usher[] = [];
+const { instances } = setupMockApp({ instanceConfig: { urls: { signIn: '/auth/login', signUp: '/auth/register' } } });
 afterEach(() => {
   cleanup();
-  instances.splice(0).forEach((u) => u.destroy());
-  window.history.replaceState(null, '', '/');
-  mock.server.resetHandlers();
-  mock.reset();
 });
-afterAll(() => mock.close());
 
 function fresh(): Usher {
   const usher = new Usher({ frontendApi: '' });

@@ -1,7 +1,7 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../test-support/mock-app.ts';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../provider/UsherProvider.tsx';
 import { useUsher } from '../hooks/use-usher.ts';
@@ -11,17 +11,11 @@ import { SignedIn } from './SignedIn.tsx';
 import { SignedOut } from './SignedOut.tsx';
 import { SignOutButton } from './SignOutButton.tsx';
 
-const mock = startUsherMockServer();
-const instances: Usher[] = [];
+const { mock, instances } = setupMockApp();
 afterEach(() => {
   // Testing Library only cleans up by itself when vitest globals are on; they are not.
   cleanup();
-  instances.splice(0).forEach((u) => u.destroy());
-  document.cookie = '__session=; Max-Age=0; Path=/';
-  mock.server.resetHandlers();
-  mock.reset();
 });
-afterAll(() => mock.close());
 
 function fresh(): Usher {
   const usher = new Usher({ frontendApi: '' });

@@ -1,8 +1,8 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../test-support/mock-app.ts';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { createRef } from 'react';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../provider/UsherProvider.tsx';
 import { useAuth } from '../hooks/use-auth.ts';
@@ -11,17 +11,10 @@ import { SignOutButton } from './SignOutButton.tsx';
 import { SignUpButton } from './SignUpButton.tsx';
 
 // The instance's own pages, so the tests can tell them from the built-in defaults.
-const mock = startUsherMockServer({ instanceConfig: { urls: { signIn: '/auth/login', signUp: '/auth/register', afterSignOut: '/see-you' } } });
-const instances: Usher[] = [];
+const { mock, instances } = setupMockApp({ instanceConfig: { urls: { signIn: '/auth/login', signUp: '/auth/register', afterSignOut: '/see-you' } } });
 afterEach(() => {
   cleanup();
-  instances.splice(0).forEach((u) => u.destroy());
-  document.cookie = '__session=; Max-Age=0; Path=/';
-  window.history.replaceState(null, '', '/');
-  mock.server.resetHandlers();
-  mock.reset();
 });
-afterAll(() => mock.close());
 
 async function loaded(): Promise<Usher> {
   const usher = new Usher({ frontendApi: '' });

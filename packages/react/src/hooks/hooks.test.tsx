@@ -1,8 +1,8 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../test-support/mock-app.ts';
 import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { userEvent } from '@testing-library/user-event';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Usher } from '@usher/core';
 import type { ReactNode } from 'react';
 import { UsherProvider } from '../provider/UsherProvider.tsx';
@@ -10,17 +10,11 @@ import { useAuth } from './use-auth.ts';
 import { useSignIn, useUser } from './use-resources.ts';
 import { useUsher } from './use-usher.ts';
 
-const mock = startUsherMockServer();
-const instances: Usher[] = [];
+const { mock, instances } = setupMockApp();
 afterEach(() => {
   // Testing Library only cleans up by itself when vitest globals are on; they are not.
   cleanup();
-  instances.splice(0).forEach((u) => u.destroy());
-  document.cookie = '__session=; Max-Age=0; Path=/';
-  mock.server.resetHandlers();
-  mock.reset();
 });
-afterAll(() => mock.close());
 
 function withUsher(usher: Usher) {
   instances.push(usher);

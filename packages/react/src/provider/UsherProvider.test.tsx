@@ -1,7 +1,7 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../test-support/mock-app.ts';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Usher } from '@usher/core';
 import { AppearanceScope } from '../appearance/AppearanceScope.tsx';
 import { useLocalization } from '../localization/use-localization.ts';
@@ -11,16 +11,10 @@ import { RouterProvider, useRouter } from '../router/RouterProvider.tsx';
 import { useInitialState } from './initial-state.ts';
 import { UsherProvider } from './UsherProvider.tsx';
 
-const mock = startUsherMockServer({ instanceConfig: { applicationName: 'Acme' } });
-const instances: Usher[] = [];
+const { instances } = setupMockApp({ instanceConfig: { applicationName: 'Acme' } });
 afterEach(() => {
   cleanup();
-  instances.splice(0).forEach((u) => u.destroy());
-  mock.server.resetHandlers();
-  mock.reset();
-  window.history.replaceState(null, '', '/');
 });
-afterAll(() => mock.close());
 
 function usher() {
   const instance = new Usher({ frontendApi: '' });

@@ -1,9 +1,9 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../test-support/mock-app.ts';
 import { act, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../provider/UsherProvider.tsx';
 import { useAuth } from '../hooks/use-auth.ts';
@@ -19,8 +19,7 @@ import { SignOutButton } from '../control/SignOutButton.tsx';
 import { SignUpButton } from '../control/SignUpButton.tsx';
 import type { UsherInitialState } from '../provider/initial-state.ts';
 
-const mock = startUsherMockServer();
-const instances: Usher[] = [];
+const { mock, instances } = setupMockApp();
 const roots: Root[] = [];
 let consoleError: MockInstance<typeof console.error>;
 beforeEach(() => {
@@ -29,13 +28,8 @@ beforeEach(() => {
 afterEach(() => {
   act(() => roots.splice(0).forEach((root) => root.unmount()));
   document.body.innerHTML = '';
-  instances.splice(0).forEach((u) => u.destroy());
-  document.cookie = '__session=; Max-Age=0; Path=/';
   consoleError.mockRestore();
-  mock.server.resetHandlers();
-  mock.reset();
 });
-afterAll(() => mock.close());
 
 /** A fresh SDK instance, as a page load creates: nothing loaded yet. */
 function fresh(): Usher {

@@ -1,7 +1,7 @@
 // @vitest-environment node
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../test-support/mock-app.ts';
 import { renderToString } from 'react-dom/server';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../provider/UsherProvider.tsx';
 import { useAuth } from '../hooks/use-auth.ts';
@@ -19,14 +19,7 @@ import { SignOutButton } from '../control/SignOutButton.tsx';
 import { SignUpButton } from '../control/SignUpButton.tsx';
 import type { UsherInitialState } from '../provider/initial-state.ts';
 
-const mock = startUsherMockServer();
-const instances: Usher[] = [];
-afterEach(() => {
-  instances.splice(0).forEach((u) => u.destroy());
-  mock.server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => mock.close());
+const { mock, instances } = setupMockApp();
 
 /** Every hook, printed, so the markup shows what a server render sees. */
 function HookProbe() {

@@ -1,21 +1,14 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../../test-support/mock-app.ts';
 import { render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { SignIn } from './SignIn.tsx';
 
 const PASSWORD = 'correct horse battery staple';
 // The product's real limits: 3 factor attempts per 10 s, then 429 with Retry-After.
-const mock = startUsherMockServer({ rateLimits: 'default' });
-const instances: Usher[] = [];
-afterEach(() => {
-  instances.splice(0).forEach((u) => u.destroy());
-  mock.server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => mock.close());
+const { mock, instances } = setupMockApp({ rateLimits: 'default' });
 
 describe('SignIn: rate limited', () => {
   it('given 4 quick password attempts, shows the wait with a live countdown and holds the submit button', async () => {

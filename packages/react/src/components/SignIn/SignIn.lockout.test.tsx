@@ -1,20 +1,13 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../../test-support/mock-app.ts';
 import { render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { SignIn } from './SignIn.tsx';
 
 const PASSWORD = 'correct horse battery staple';
-const mock = startUsherMockServer({ instanceConfig: { lockout: { maxAttempts: 2, lockSeconds: 3600 } } });
-const instances: Usher[] = [];
-afterEach(() => {
-  instances.splice(0).forEach((u) => u.destroy());
-  mock.server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => mock.close());
+const { mock, instances } = setupMockApp({ instanceConfig: { lockout: { maxAttempts: 2, lockSeconds: 3600 } } });
 
 describe('SignIn: locked account', () => {
   it('given a lockout after 2 failures, says until when signing in is paused, in the user’s locale', async () => {

@@ -1,21 +1,13 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../../test-support/mock-app.ts';
 import { render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { SignIn } from './SignIn.tsx';
 
 const PASSWORD = 'correct horse battery staple';
-const mock = startUsherMockServer({ instanceConfig: { sessions: { singleSessionMode: false } } });
-const instances: Usher[] = [];
-afterEach(() => {
-  instances.splice(0).forEach((u) => u.destroy());
-  document.cookie = '__session=; Max-Age=0; Path=/';
-  mock.server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => mock.close());
+const { mock, instances } = setupMockApp({ instanceConfig: { sessions: { singleSessionMode: false } } });
 
 describe('SignIn on a multi-session instance', () => {
   it('stays for a signed-in visitor and adds a second account, which becomes the active session', async () => {

@@ -1,7 +1,7 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../../test-support/mock-app.ts';
 import { render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Usher } from '@usher/core';
 import { useAuth } from '../../hooks/use-auth.ts';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
@@ -9,15 +9,7 @@ import { SignIn } from './SignIn.tsx';
 
 const OLD_PASSWORD = 'correct horse battery staple';
 const NEW_PASSWORD = 'a brand new passphrase';
-const mock = startUsherMockServer();
-const instances: Usher[] = [];
-afterEach(() => {
-  instances.splice(0).forEach((u) => u.destroy());
-  document.cookie = '__session=; Max-Age=0; Path=/';
-  mock.server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => mock.close());
+const { mock, instances } = setupMockApp();
 
 function AuthProbe() {
   const { isSignedIn } = useAuth();

@@ -1,7 +1,7 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../../test-support/mock-app.ts';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Usher } from '@usher/core';
 import { renderToString } from 'react-dom/server';
 import { useAuth } from '../../hooks/use-auth.ts';
@@ -9,16 +9,7 @@ import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { SignIn, type SignInProps } from './SignIn.tsx';
 
 const PASSWORD = 'correct horse battery staple';
-const mock = startUsherMockServer();
-const instances: Usher[] = [];
-afterEach(() => {
-  instances.splice(0).forEach((u) => u.destroy());
-  document.cookie = '__session=; Max-Age=0; Path=/';
-  window.history.replaceState(null, '', '/');
-  mock.server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => mock.close());
+const { mock, instances } = setupMockApp();
 
 function AuthProbe() {
   const { isSignedIn } = useAuth();

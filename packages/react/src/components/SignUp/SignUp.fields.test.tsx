@@ -1,26 +1,19 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../../test-support/mock-app.ts';
 import { render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { useUser } from '../../hooks/use-resources.ts';
 import { SignUp } from './SignUp.tsx';
 
-const mock = startUsherMockServer({
+const { mock, instances } = setupMockApp({
   instanceConfig: {
     signUp: { legalConsentEnabled: true },
     attributes: { username: { enabled: true, required: true }, firstName: { enabled: true, required: true }, lastName: { enabled: true, required: true } },
     branding: { termsUrl: 'https://example.com/terms', privacyPolicyUrl: 'https://example.com/privacy' },
   },
 });
-const instances: Usher[] = [];
-afterEach(() => {
-  instances.splice(0).forEach((u) => u.destroy());
-  mock.server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => mock.close());
 
 function description(element: Element): string {
   const ids = (element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);

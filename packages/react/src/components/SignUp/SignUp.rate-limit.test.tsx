@@ -1,20 +1,15 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../../test-support/mock-app.ts';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { SignUp } from './SignUp.tsx';
 
-const mock = startUsherMockServer({ rateLimits: 'default' });
-const instances: Usher[] = [];
+const { instances } = setupMockApp({ rateLimits: 'default' });
 afterEach(() => {
   vi.useRealTimers();
-  instances.splice(0).forEach((u) => u.destroy());
-  mock.server.resetHandlers();
-  mock.reset();
 });
-afterAll(() => mock.close());
 
 describe('SignUp under the default rate limits', () => {
   it('after too many quick sign-ups, says so and counts down before the next try', async () => {

@@ -1,22 +1,14 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../../test-support/mock-app.ts';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { useAuth } from '../../hooks/use-auth.ts';
 import { useUser } from '../../hooks/use-resources.ts';
 import { SignUp, type SignUpProps } from './SignUp.tsx';
 
-const mock = startUsherMockServer();
-const instances: Usher[] = [];
-afterEach(() => {
-  instances.splice(0).forEach((u) => u.destroy());
-  window.history.replaceState(null, '', '/');
-  mock.server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => mock.close());
+const { mock, instances } = setupMockApp();
 
 /** The text of the elements that describe `element` (aria-describedby), as a screen reader reads it. */
 function description(element: Element): string {

@@ -1,21 +1,16 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../../test-support/mock-app.ts';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { useAuth } from '../../hooks/use-auth.ts';
 import { SignUp } from './SignUp.tsx';
 
-const mock = startUsherMockServer();
-const instances: Usher[] = [];
+const { mock, instances } = setupMockApp();
 afterEach(() => {
   vi.useRealTimers();
-  instances.splice(0).forEach((u) => u.destroy());
-  mock.server.resetHandlers();
-  mock.reset();
 });
-afterAll(() => mock.close());
 
 function Probe() {
   const { isSignedIn } = useAuth();

@@ -1,6 +1,6 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../../test-support/mock-app.ts';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { UserButton } from '../UserButton/UserButton.tsx';
@@ -9,15 +9,7 @@ import { UserAvatar } from './UserAvatar.tsx';
 import { UserAvatarView } from './UserAvatarView.tsx';
 
 // An instance whose branding draws initials for users without a picture.
-const mock = startUsherMockServer({ instanceConfig: { branding: { defaultAvatar: 'initials' } } });
-const instances: Usher[] = [];
-afterEach(() => {
-  instances.splice(0).forEach((u) => u.destroy());
-  document.cookie = '__session=; Max-Age=0; Path=/';
-  mock.server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => mock.close());
+const { mock, instances } = setupMockApp({ instanceConfig: { branding: { defaultAvatar: 'initials' } } });
 
 const PASSWORD = 'correct horse battery staple';
 

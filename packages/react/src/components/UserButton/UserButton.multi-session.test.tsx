@@ -1,22 +1,14 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../../test-support/mock-app.ts';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { useUser } from '../../hooks/use-resources.ts';
 import { UserButton } from './UserButton.tsx';
 
 // A multi-session instance: one browser may hold several signed-in accounts.
-const mock = startUsherMockServer({ instanceConfig: { sessions: { singleSessionMode: false }, urls: { afterSignOut: '/see-you' } } });
-const instances: Usher[] = [];
-afterEach(() => {
-  instances.splice(0).forEach((u) => u.destroy());
-  document.cookie = '__session=; Max-Age=0; Path=/';
-  mock.server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => mock.close());
+const { mock, instances } = setupMockApp({ instanceConfig: { sessions: { singleSessionMode: false }, urls: { afterSignOut: '/see-you' } } });
 
 const PASSWORD = 'correct horse battery staple';
 

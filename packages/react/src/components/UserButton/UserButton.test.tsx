@@ -1,7 +1,7 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../../test-support/mock-app.ts';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { useAuth } from '../../hooks/use-auth.ts';
@@ -9,15 +9,7 @@ import { UserAvatar } from '../UserAvatar/UserAvatar.tsx';
 import { UserButton } from './UserButton.tsx';
 
 // The instance's own after-sign-out page, so the tests can tell it from the built-in '/'.
-const mock = startUsherMockServer({ instanceConfig: { urls: { afterSignOut: '/see-you' }, attributes: { username: { enabled: true, required: false } } } });
-const instances: Usher[] = [];
-afterEach(() => {
-  instances.splice(0).forEach((u) => u.destroy());
-  document.cookie = '__session=; Max-Age=0; Path=/';
-  mock.server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => mock.close());
+const { mock, instances } = setupMockApp({ instanceConfig: { urls: { afterSignOut: '/see-you' }, attributes: { username: { enabled: true, required: false } } } });
 
 const PASSWORD = 'correct horse battery staple';
 

@@ -1,22 +1,13 @@
-import { startUsherMockServer } from '@usher/testing/node';
+import { setupMockApp } from '../../test-support/mock-app.ts';
 import { render, screen, waitFor } from '@testing-library/react';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Usher } from '@usher/core';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { SignIn } from '../SignIn/SignIn.tsx';
 import { SignUp } from '../SignUp/SignUp.tsx';
 
 const PASSWORD = 'correct horse battery staple';
-const mock = startUsherMockServer({ instanceConfig: { urls: { afterSignIn: '/dashboard', afterSignUp: '/welcome' } } });
-const instances: Usher[] = [];
-afterEach(() => {
-  instances.splice(0).forEach((u) => u.destroy());
-  document.cookie = '__session=; Max-Age=0; Path=/';
-  window.history.replaceState(null, '', '/');
-  mock.server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => mock.close());
+const { mock, instances } = setupMockApp({ instanceConfig: { urls: { afterSignIn: '/dashboard', afterSignUp: '/welcome' } } });
 
 async function signedInUsher(): Promise<Usher> {
   await mock.seedUser({ email: 'ada@example.com', password: PASSWORD });
