@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'sign_up_status_invalid',
   'sign_up_not_allowed',
   'user_locked',
+  /** The account was banned through the Backend API: it cannot sign in. */
+  'user_banned',
   'identifier_already_signed_in',
   /** Single-session mode: the client already has an active session; sign out first. */
   'session_exists',
@@ -47,6 +49,10 @@ export const ERROR_CODES = [
   'session_not_active',
   'resource_not_found',
   'dev_only',
+  // Backend API
+  /** No secret key, or one that is unknown or revoked. */
+  'secret_key_invalid',
+  'user_not_found',
   // backend
   'internal_error',
 ] as const;

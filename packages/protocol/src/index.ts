@@ -5,3 +5,5 @@ export * from './http.ts';
 export * from './requests.ts';
 export * from './redirects.ts';
 export * from './avatar.ts';
+export * from './backend.ts';
+export * from './backend-requests.ts';

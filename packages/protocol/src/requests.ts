@@ -70,5 +70,7 @@ export const updateMeBody = z.strictObject({
   first_name: z.string().max(128).nullable().optional(),
   last_name: z.string().max(128).nullable().optional(),
   username: z.string().max(64).nullable().optional(),
+  /** The one kind of metadata a user may write themself (never trusted for authorization). */
+  unsafe_metadata: z.record(z.string(), z.unknown()).optional(),
 });
 export type UpdateMeBody = z.infer<typeof updateMeBody>;

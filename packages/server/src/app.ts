@@ -7,6 +7,9 @@ import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { allowedRequestOrigin } from './http/origin.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { requestGuard } from './http/request-guard.ts';
+import { backendGuard } from './http/backend-guard.ts';
+import { registerBackendSessionRoutes } from './routes/bapi/sessions.ts';
+import { registerBackendUserRoutes } from './routes/bapi/users.ts';
 import { registerDevMailboxRoutes } from './routes/dev/mailbox.ts';
 import { registerAvatarRoutes } from './routes/fapi/avatars.ts';
 import { registerClientRoutes } from './routes/fapi/client.ts';
@@ -19,7 +22,7 @@ import { registerJwksRoute } from './routes/jwks.ts';
 import { Runtime } from './services/runtime.ts';
 
 /**
- * The Usher HTTP app (Frontend API under /v1, JWKS, dev mailbox), built only on web-standard
+ * The Usher HTTP app (Frontend API under /v1, Backend API under /backend/v1, JWKS, dev mailbox), built only on web-standard
  * Request/Response/WebCrypto: the same app runs in Node, in vitest and in a service worker.
  * First-start work (instance secret, signing key) happens lazily on the first request.
  *
@@ -68,6 +71,11 @@ export function createUsherApp(deps: UsherAppDeps): Hono {
   registerSessionRoutes(app, rt);
   registerMeRoutes(app, rt);
   registerDevMailboxRoutes(app, rt);
+
+  // The Backend API, for the app's own server: secret-key auth, its own chain, no CORS.
+  app.use('/backend/v1/*', backendGuard(rt));
+  registerBackendUserRoutes(app, rt);
+  registerBackendSessionRoutes(app, rt);
 
   return app as unknown as Hono;
 }

@@ -45,6 +45,7 @@ const DEFAULTS: Record<ErrorCode, ErrorDefault> = {
   sign_up_status_invalid: { status: 422, message: 'Sign-up step not available', longMessage: 'This sign-up attempt is not at a step where this action is possible.' },
   sign_up_not_allowed: { status: 403, message: 'Sign-up not allowed', longMessage: 'This application does not accept new sign-ups.' },
   user_locked: { status: 403, message: 'Account locked', longMessage: 'This account is locked after too many failed attempts. Try again later.' },
+  user_banned: { status: 403, message: 'Account banned', longMessage: 'This account cannot sign in. Contact the application’s support if you think this is a mistake.' },
   identifier_already_signed_in: { status: 422, message: 'Already signed in', longMessage: 'You are already signed in with this account on this device.' },
   session_exists: { status: 409, message: 'Already signed in', longMessage: 'You are already signed in. Sign out before signing in or up again.' },
   authentication_invalid: { status: 401, message: 'Not signed in', longMessage: 'This request needs an active session.' },
@@ -53,6 +54,8 @@ const DEFAULTS: Record<ErrorCode, ErrorDefault> = {
   session_not_active: { status: 401, message: 'Session ended', longMessage: 'This session has ended. Sign in again.' },
   resource_not_found: { status: 404, message: 'Not found', longMessage: 'The resource does not exist.' },
   dev_only: { status: 404, message: 'Development only', longMessage: 'This endpoint exists only on development instances.' },
+  secret_key_invalid: { status: 401, message: 'Invalid secret key', longMessage: 'Send a valid, unrevoked secret key as `Authorization: Bearer sk_…`.' },
+  user_not_found: { status: 404, message: 'User not found', longMessage: 'No user has this id.' },
   internal_error: { status: 500, message: 'Internal error', longMessage: 'Something went wrong on our side. Try again.' },
 };
 

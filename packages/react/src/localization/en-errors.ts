@@ -49,6 +49,7 @@ export const enErrors = {
   sign_up_status_invalid: 'This step is no longer valid. Start signing up again.',
   sign_up_not_allowed: 'Sign-ups are by invitation only. Contact the app’s administrator for access.',
   user_locked: 'Signing in is temporarily locked after too many failed attempts. Try again later or use another method.',
+  user_banned: 'This account cannot sign in. Contact support if you think this is a mistake.',
   identifier_already_signed_in: 'You are already signed in with this account.',
   session_exists: 'You are already signed in. Sign out first to use another account.',
   authentication_invalid: 'Your session has ended. Sign in again.',
@@ -57,6 +58,8 @@ export const enErrors = {
   session_not_active: 'This session has ended. Sign in again.',
   resource_not_found: 'We could not find what you were looking for. Reload the page and try again.',
   dev_only: 'This is only available in development.',
+  secret_key_invalid: 'The server could not authenticate. Contact the app’s administrator.',
+  user_not_found: 'This account no longer exists.',
   internal_error: 'Something went wrong on our side. Try again in a moment.',
   // Not API codes: failures the SDK detects itself.
   network_offline: 'You appear to be offline. Check your connection and try again.',

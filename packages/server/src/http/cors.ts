@@ -13,6 +13,8 @@ const ALLOWED_HEADERS = `Content-Type, Authorization, ${BEARER_MODE_HEADER}`;
  */
 export function cors(policy: OriginPolicy): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // The Backend API is for servers: no browser origin may read it, however allowed elsewhere.
+    if (c.req.path.startsWith('/backend/')) return next();
     const origin = allowedRequestOrigin(c.req.raw, policy);
     if (c.req.method === 'OPTIONS') {
       const headers: Record<string, string> = { Vary: 'Origin' };

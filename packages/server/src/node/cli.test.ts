@@ -241,6 +241,19 @@ describe('usher dev', { timeout: 45_000 }, () => {
     expect(await jwksKids(secondUrl!)).toEqual(before);
   });
 
+  it('prints a Backend API secret key that works, and the same one after a restart', async () => {
+    const env = { PORT: '0', USHER_DATA_DIR: join(tempDirectory(), '.usher') };
+    const first = usher(['dev'], env, tempDirectory());
+    const [, key] = await waitForOutput(first, /Secret key +(sk_test_\S+)/);
+    const [, backendApi] = await waitForOutput(first, /Backend API +(\S+)\n/);
+    expect((await fetch(`${backendApi}/users`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+    expect((await fetch(`${backendApi}/users`, { headers: { authorization: 'Bearer sk_test_wrong' } })).status).toBe(401);
+    expect((await stop(first)).code).toBe(0);
+    const second = usher(['dev'], env, tempDirectory());
+    const [, again] = await waitForOutput(second, /Secret key +(sk_test_\S+)/);
+    expect(again).toBe(key);
+  });
+
   it('serves the dev mailbox: GET /v1/dev/mailbox is 200 with an empty list at first', async () => {
     const run = usher(['dev'], { PORT: '0', USHER_DATA_DIR: join(tempDirectory(), '.usher') }, tempDirectory());
     const [, listening] = await waitForOutput(run, /listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
@@ -257,5 +270,57 @@ describe('usher dev', { timeout: 45_000 }, () => {
     expect(code).toBe(0);
     expect(ms).toBeLessThan(5_000);
     expect(run.stderr()).toBe('');
+  });
+});
+
+/** Runs an operator command to its end. */
+async function command(args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const run = usher(args, env, cwd);
+  const code = await run.exited;
+  return { code, stdout: run.stdout(), stderr: run.stderr() };
+}
+
+describe('usher secret-keys and users (operator commands on the database)', { timeout: 60_000 }, () => {
+  it('creates, lists and revokes secret keys; manages users by id or email', async () => {
+    const cwd = tempDirectory();
+    const env = { USHER_DATA_DIR: join(cwd, '.usher') };
+    const created = await command(['secret-keys', 'create', '--name', 'ci'], env, cwd);
+    expect(created.code).toBe(0);
+    const key = created.stdout.trim();
+    expect(key).toMatch(/^sk_test_[A-Za-z0-9_-]{43}$/);
+    expect(created.stderr).toContain('not shown again');
+    const listed = await command(['secret-keys', 'list'], env, cwd);
+    expect(listed.stdout).toContain(' ci ');
+    expect(listed.stdout).not.toContain(key);
+    const id = /^(key_\S+)/.exec(listed.stdout)?.[1];
+    expect((await command(['secret-keys', 'revoke', id!], env, cwd)).code).toBe(0);
+    expect((await command(['secret-keys', 'revoke', id!], env, cwd)).code).toBe(1);
+    expect((await command(['secret-keys', 'create'], { ...env, USHER_ENVIRONMENT: 'production' }, cwd)).stdout).toMatch(/^sk_live_/);
+
+    const user = await command(['users', 'create', '--email', 'Ada@Example.com', '--password', 'correct horse battery'], env, cwd);
+    expect(user.code).toBe(0);
+    expect(user.stdout).toMatch(/^user_\S+ {2}ada@example\.com\n$/);
+    expect((await command(['users', 'ban', 'ada@example.com'], env, cwd)).stdout).toContain('[banned]');
+    expect((await command(['users', 'lock', 'ada@example.com'], env, cwd)).stdout).toContain('banned,locked');
+    expect((await command(['users', 'unban', 'ada@example.com'], env, cwd)).stdout).toContain('[locked]');
+    const unlocked = await command(['users', 'unlock', user.stdout.split(' ')[0]!], env, cwd);
+    expect(unlocked.stdout).not.toContain('[');
+    const list = await command(['users', 'list', '--query', 'ada'], env, cwd);
+    expect(list.stdout).toContain('ada@example.com');
+    expect(list.stderr).toContain('1 of 1 users');
+  });
+
+  it('says what is wrong, with exit code 2: a taken address, a bad one, an unknown user or option', async () => {
+    const cwd = tempDirectory();
+    const env = { USHER_DATA_DIR: join(cwd, '.usher') };
+    await command(['users', 'create', '--email', 'ada@example.com'], env, cwd);
+    const taken = await command(['users', 'create', '--email', 'ada@example.com'], env, cwd);
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toMatch(/another user/);
+    expect((await command(['users', 'create', '--email', 'nope'], env, cwd)).stderr).toMatch(/valid email address/);
+    expect((await command(['users', 'ban', 'ghost@example.com'], env, cwd)).stderr).toMatch(/No user has this id/);
+    const bogus = await command(['users', 'list', '--bogus'], env, cwd);
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toContain('Operator commands');
   });
 });

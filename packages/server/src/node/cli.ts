@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
+import { ADMIN_HELP } from './admin-help.ts';
 import { developmentSettings, productionSettings, UnsafeConfigError, type NodeServerSettings } from './env-config.ts';
 
 const HELP = `usher — self-hosted authentication server
 
 Usage:
   usher dev     Start a development instance on http://localhost:4000
-                (SQLite under ./.usher, dev mailbox at /v1/dev/mailbox, keys created on first start)
+                (SQLite under ./.usher, dev mailbox at /v1/dev/mailbox, keys created on first start,
+                a Backend API secret key printed and kept in ./.usher/secret-key)
   usher start   Start a production instance configured by the environment:
                   DATABASE_URL           postgres://… or a SQLite file path      (required)
                   USHER_PUBLIC_URL       https URL browsers use to reach the API  (required)
@@ -18,21 +20,31 @@ URL, allowed as an origin; default http://localhost:5173), USHER_PUBLIC_URL, DAT
 USHER_RATE_LIMITS=off (lets your own end-to-end tests sign in faster than a person; dev only).
 `;
 
+const ADMIN_COMMANDS = new Set(['secret-keys', 'users']);
+
 async function main(argv: string[]): Promise<number> {
   const command = argv[0];
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(HELP);
+    process.stdout.write(`${HELP}\n${ADMIN_HELP}`);
     return command ? 0 : 1;
+  }
+  if (ADMIN_COMMANDS.has(command)) {
+    const { runAdminCommand } = await import('./admin-cli.ts');
+    return runAdminCommand(command as 'secret-keys' | 'users', argv.slice(1), process.env, {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    });
   }
   if (command !== 'dev' && command !== 'start') {
     process.stderr.write(`Unknown command "${command}".\n\n${HELP}`);
     return 1;
   }
 
+  const dataDir = resolve(process.env.USHER_DATA_DIR ?? '.usher');
   let settings: NodeServerSettings;
   try {
     settings = command === 'dev'
-      ? developmentSettings(process.env, resolve(process.env.USHER_DATA_DIR ?? '.usher'))
+      ? developmentSettings(process.env, dataDir)
       : productionSettings(process.env);
   } catch (error) {
     if (error instanceof UnsafeConfigError) {
@@ -53,7 +65,12 @@ async function main(argv: string[]): Promise<number> {
     `  JWKS           ${publicUrl}/.well-known/jwks.json`,
     `  Database       ${settings.databaseUrl.replace(/\/\/[^@/]*@/, '//***@')}`,
   ];
-  if (command === 'dev') lines.push(settings.smtpUrl ? '  Mail           SMTP' : `  Dev mailbox    ${publicUrl}/v1/dev/mailbox`);
+  lines.splice(2, 0, `  Backend API    ${publicUrl}/backend/v1`);
+  if (command === 'dev') {
+    lines.push(settings.smtpUrl ? '  Mail           SMTP' : `  Dev mailbox    ${publicUrl}/v1/dev/mailbox`);
+    const { ensureDevSecretKey } = await import('./dev-secret-key.ts');
+    lines.push(`  Secret key     ${await ensureDevSecretKey(server.store, dataDir)}  (Backend API; also in ${dataDir}/secret-key)`);
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
 
   const stop = () => {

@@ -3,6 +3,7 @@ import type { InstanceConfig } from '../config/instance.ts';
 import { UsherError } from '../errors.ts';
 import { StoreConflictError, type SessionRecord, type UserRecord } from '../store/types.ts';
 import type { ClientContext } from './client-context.ts';
+import { assertMetadataSize } from './backend/metadata.ts';
 import { normalizeName, parseUsername } from './identifiers.ts';
 import type { Runtime } from './runtime.ts';
 import { currentSession } from './sessions.ts';
@@ -29,12 +30,13 @@ function nameValue(value: string | null | undefined, setting: { enabled: boolean
 }
 
 /**
- * Updates the profile fields a user may change themself. Anything else (id, email_verified,
- * metadata…) is refused by the request schema with 422 form_param_unknown, never stored.
+ * Updates the profile fields a user may change themself, and unsafe_metadata (replaced whole).
+ * Anything else (id, email_verified, public or private metadata…) is refused by the request schema with 422 form_param_unknown, never stored.
  */
 export async function updateMe(rt: Runtime, config: InstanceConfig, ctx: ClientContext, requestedSessionId: string | null, body: UpdateMeBody): Promise<Me> {
   const { session, user } = await getMe(rt, ctx, requestedSessionId);
-  const patch: Partial<Pick<UserRecord, 'firstName' | 'lastName' | 'username'>> = {};
+  const patch: Partial<Pick<UserRecord, 'firstName' | 'lastName' | 'username' | 'unsafeMetadata'>> = {};
+  if (body.unsafe_metadata !== undefined) patch.unsafeMetadata = assertMetadataSize(body.unsafe_metadata, 'unsafe_metadata');
   const firstName = nameValue(body.first_name, config.attributes.firstName, 'first_name');
   if (firstName !== undefined) patch.firstName = firstName;
   const lastName = nameValue(body.last_name, config.attributes.lastName, 'last_name');

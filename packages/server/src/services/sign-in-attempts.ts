@@ -99,6 +99,8 @@ export async function complete(rt: Runtime, config: InstanceConfig, ctx: ClientC
   const reset = completion.strategy === 'reset_password_email_code';
   const event = reset ? ({ type: 'password_reset', secondFactorRequired: false } as const) : ({ type: 'first_factor_verified', secondFactorRequired: false } as const);
   if (nextSignInStatus(signIn.status, event) !== 'complete') throw new UsherError('sign_in_status_invalid');
+  // Only after a correct factor: a wrong one answers the same for banned and other accounts.
+  if (user.bannedAt !== null) throw new UsherError('user_banned');
   const fromStatuses: SignInStatus[] = [reset ? 'needs_new_password' : 'needs_first_factor'];
   const session = newSessionRecord(rt, config, signIn.clientId, user.id);
   const rotation = await ctx.prepareRotation();

@@ -189,6 +189,7 @@ async function completeIfReady(rt: Runtime, config: InstanceConfig, ctx: ClientC
     unsafeMetadata: {},
     failedAttempts: 0,
     lockedUntil: null,
+    bannedAt: null,
     lastSignInAt: now,
     createdAt: now,
     updatedAt: now,

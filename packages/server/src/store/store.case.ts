@@ -4,6 +4,7 @@
  * The cases live in cases/, one concept per file.
  */
 import { describe } from 'vitest';
+import { adminCases } from './cases/admin.case.ts';
 import { clientsAndUsersCases } from './cases/clients-and-users.case.ts';
 import { devMessagesCases } from './cases/dev-messages.case.ts';
 import type { MakeStore, TeardownStore } from './cases/fixtures.ts';
@@ -29,5 +30,6 @@ export function storeConformance(name: string, make: MakeStore, teardown: Teardo
     sessionsCases(make, teardown);
     outboxCases(make, teardown);
     devMessagesCases(make, teardown);
+    adminCases(make, teardown);
   });
 }

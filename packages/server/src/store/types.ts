@@ -52,6 +52,8 @@ export interface UserRecord {
   unsafeMetadata: Record<string, unknown>;
   failedAttempts: number;
   lockedUntil: number | null;
+  /** Set by the Backend API: a banned user cannot sign in and has no live session. */
+  bannedAt: number | null;
   lastSignInAt: number | null;
   createdAt: number;
   updatedAt: number;
@@ -135,6 +137,23 @@ export interface VerificationRecord {
   updatedAt: number;
 }
 
+/** A Backend API secret key. Only its SHA-256 is stored; the key itself is shown once, at creation. */
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  /** SHA-256 (hex) of the whole key. */
+  keyHash: string;
+  /** The first characters of the key (`sk_test_ab12`), so people can tell keys apart. */
+  hint: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+export interface Page<T> {
+  data: T[];
+  totalCount: number;
+}
+
 export type OutboxStatus = 'pending' | 'processing' | 'sent' | 'dead';
 
 export interface OutboxRecord {
@@ -196,6 +215,9 @@ export class StoreConflictError extends Error {
   }
 }
 
+/** What updateUser may change. */
+export type UserPatch = Partial<Pick<UserRecord, 'username' | 'firstName' | 'lastName' | 'imageUrl' | 'passwordHash' | 'publicMetadata' | 'privateMetadata' | 'unsafeMetadata'>>;
+
 export interface Store {
   /** Creates or upgrades the schema. Idempotent; safe to call from several instances at once. */
   migrate(): Promise<void>;
@@ -225,13 +247,25 @@ export interface Store {
   findUserByEmailAddress(emailAddress: string): Promise<UserRecord | null>;
   findUserByUsername(username: string): Promise<UserRecord | null>;
   listEmailAddresses(userId: string): Promise<EmailAddressRecord[]>;
-  /** Patches profile fields; throws StoreConflictError('username') when taken. */
-  updateUser(id: string, patch: Partial<Pick<UserRecord, 'username' | 'firstName' | 'lastName' | 'imageUrl' | 'unsafeMetadata'>>, now: number): Promise<UserRecord | null>;
+  /** Patches profile fields (and, for the Backend API, password and metadata); throws StoreConflictError('username') when taken. */
+  updateUser(id: string, patch: UserPatch, now: number): Promise<UserRecord | null>;
   /**
    * Counts one failed attempt; when the count reaches maxAttempts the user is locked until
    * now + lockMs and the count starts again. Atomic under concurrency.
    */
   recordFailedAttempt(userId: string, now: number, policy: { maxAttempts: number; lockMs: number }): Promise<{ failedAttempts: number; lockedUntil: number | null }>;
+
+  // ── users, as the Backend API manages them ──
+  /** Newest first by default; `query` matches email addresses, username, first and last name (case-insensitive substring). */
+  listUsers(input: { query?: string; limit: number; offset: number; order: 'asc' | 'desc' }): Promise<Page<UserRecord>>;
+  /** Inserts a user with its email addresses; throws StoreConflictError when one is taken (nothing is written). */
+  createUser(input: { user: UserRecord; emailAddresses: EmailAddressRecord[] }): Promise<void>;
+  /** Deletes the user, its email addresses and its sessions; false when there was no such user. */
+  deleteUser(id: string, now: number): Promise<boolean>;
+  /** Bans (a time) or unbans (null); banning revokes every active session of the user in the same transaction. */
+  setUserBanned(id: string, bannedAt: number | null, now: number): Promise<UserRecord | null>;
+  /** Locks until a time, or unlocks (null, which also resets the failure count). */
+  setUserLock(id: string, lockedUntil: number | null, now: number): Promise<UserRecord | null>;
 
   // ── sign-ins ──
   /** Inserts the sign-in and makes it the client's current one. */
@@ -287,8 +321,18 @@ export interface Store {
    * the stored lastActiveAt is older than minIntervalMs (at most one write per session per interval).
    */
   touchSession(id: string, now: number, inactivityMs: number, minIntervalMs: number): Promise<void>;
+  /** Every session matching the filter, newest first. */
+  listSessions(input: { userId?: string; status?: SessionStatus; limit: number; offset: number }): Promise<Page<SessionRecord>>;
   /** Sets the client's last active session (null clears it). */
   setLastActiveSession(clientId: string, sessionId: string | null, now: number): Promise<void>;
+
+  // ── Backend API secret keys ──
+  insertApiKey(key: ApiKeyRecord): Promise<void>;
+  findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | null>;
+  /** Oldest first, revoked ones included. */
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  /** False when the key does not exist or was already revoked. */
+  revokeApiKey(id: string, now: number): Promise<boolean>;
 
   // ── durable outbox ──
   enqueueOutbox(message: OutboxRecord): Promise<void>;

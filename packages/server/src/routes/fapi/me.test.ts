@@ -51,6 +51,18 @@ describe('PATCH /v1/me', () => {
     expect(me.body.response.id).toBe(user.userId);
   });
 
+  it('unsafe_metadata is the user’s to write (replaced whole, size-limited); public metadata stays read-only', async () => {
+    const t = createTestApp();
+    const user = await signUp(t, 'jane@example.com');
+    const res = await call(t.app, 'PATCH', '/v1/me', { token: user.token, body: { unsafe_metadata: { onboarding: { step: 2 } } } });
+    expect(res.status).toBe(200);
+    expect(res.body.response.unsafe_metadata).toEqual({ onboarding: { step: 2 } });
+    const huge = await call(t.app, 'PATCH', '/v1/me', { token: user.token, body: { unsafe_metadata: { blob: 'x'.repeat(4100) } } });
+    expect(huge.status).toBe(422);
+    expect(huge.body.errors[0].meta.param_name).toBe('unsafe_metadata');
+    expect((await t.store.getUser(user.userId))?.unsafeMetadata).toEqual({ onboarding: { step: 2 } });
+  });
+
   it('usernames: refused when the instance has none; validated and unique when it has', async () => {
     const off = createTestApp();
     const jane = await signUp(off, 'jane@example.com');

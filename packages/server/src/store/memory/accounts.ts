@@ -23,7 +23,7 @@ type AccountMethods = Pick<
   | 'completeSignUp'
 >;
 
-const USER_PATCH_KEYS = ['username', 'firstName', 'lastName', 'imageUrl', 'unsafeMetadata'] as const satisfies readonly (keyof UserRecord)[];
+const USER_PATCH_KEYS = ['username', 'firstName', 'lastName', 'imageUrl', 'passwordHash', 'publicMetadata', 'privateMetadata', 'unsafeMetadata'] as const satisfies readonly (keyof UserRecord)[];
 const SIGN_IN_PATCH_KEYS = [
   'status',
   'identifier',

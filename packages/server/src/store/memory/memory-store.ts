@@ -1,5 +1,6 @@
 import type { Store } from '../types.ts';
 import { memoryAccounts } from './accounts.ts';
+import { memoryAdmin } from './admin.ts';
 import { memoryOutbox } from './outbox.ts';
 import { memorySessions } from './sessions.ts';
 import { memorySettings } from './settings.ts';
@@ -23,5 +24,6 @@ export function createMemoryStore(): Store {
     ...memoryVerifications(tables),
     ...memorySessions(tables),
     ...memoryOutbox(tables),
+    ...memoryAdmin(tables),
   };
 }

@@ -1,4 +1,5 @@
 import type {
+  ApiKeyRecord,
   ClientRecord,
   DevMessageRecord,
   EmailAddressRecord,
@@ -29,6 +30,7 @@ export interface MemoryTables {
   verifications: Map<string, VerificationRecord>;
   outbox: Map<string, OutboxRecord>;
   devMessages: Map<string, DevMessageRecord>;
+  apiKeys: Map<string, ApiKeyRecord>;
 }
 
 export function createTables(): MemoryTables {
@@ -44,6 +46,7 @@ export function createTables(): MemoryTables {
     verifications: new Map(),
     outbox: new Map(),
     devMessages: new Map(),
+    apiKeys: new Map(),
   };
 }
 
@@ -78,3 +81,9 @@ export function byCreation<T extends { createdAt: number }>(idOf: (row: T) => st
 }
 
 export const foldCase = (value: string): string => value.toLowerCase();
+
+/** One page of rows, the way SQL's LIMIT/OFFSET and COUNT(*) give it. */
+export function pageOf<T>(rows: T[], limit: number, offset: number): { data: T[]; totalCount: number } {
+  const start = Math.max(0, offset);
+  return { data: rows.slice(start, start + Math.max(0, limit)).map(copy), totalCount: rows.length };
+}

@@ -70,6 +70,9 @@ export function sqlAccounts({ db }: SqlContext): AccountMethods {
             first_name: patch.firstName,
             last_name: patch.lastName,
             image_url: patch.imageUrl,
+            password_hash: patch.passwordHash,
+            public_metadata: patch.publicMetadata === undefined ? undefined : JSON.stringify(patch.publicMetadata),
+            private_metadata: patch.privateMetadata === undefined ? undefined : JSON.stringify(patch.privateMetadata),
             unsafe_metadata: patch.unsafeMetadata === undefined ? undefined : JSON.stringify(patch.unsafeMetadata),
             updated_at: now,
           })

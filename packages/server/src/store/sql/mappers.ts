@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type {
+  ApiKeyRecord,
   ClientRecord,
   DevMessageRecord,
   EmailAddressRecord,
@@ -12,6 +13,7 @@ import type {
   VerificationRecord,
 } from '../types.ts';
 import type {
+  ApiKeysTable,
   ClientsTable,
   DevMessagesTable,
   EmailAddressesTable,
@@ -78,6 +80,7 @@ export const toUser = (r: Selectable<UsersTable>): UserRecord => ({
   unsafeMetadata: JSON.parse(r.unsafe_metadata) as Record<string, unknown>,
   failedAttempts: Number(r.failed_attempts),
   lockedUntil: msOrNull(r.locked_until),
+  bannedAt: msOrNull(r.banned_at),
   lastSignInAt: msOrNull(r.last_sign_in_at),
   createdAt: ms(r.created_at),
   updatedAt: ms(r.updated_at),
@@ -95,6 +98,7 @@ export const fromUser = (u: UserRecord): Insertable<UsersTable> => ({
   unsafe_metadata: JSON.stringify(u.unsafeMetadata),
   failed_attempts: u.failedAttempts,
   locked_until: u.lockedUntil,
+  banned_at: u.bannedAt,
   last_sign_in_at: u.lastSignInAt,
   created_at: u.createdAt,
   updated_at: u.updatedAt,
@@ -309,4 +313,21 @@ export const fromDevMessage = (m: DevMessageRecord): Insertable<DevMessagesTable
   text_body: m.text,
   html_body: m.html,
   created_at: m.createdAt,
+});
+
+export const toApiKey = (r: Selectable<ApiKeysTable>): ApiKeyRecord => ({
+  id: r.id,
+  name: r.name,
+  keyHash: r.key_hash,
+  hint: r.hint,
+  createdAt: ms(r.created_at),
+  revokedAt: msOrNull(r.revoked_at),
+});
+export const fromApiKey = (k: ApiKeyRecord): Insertable<ApiKeysTable> => ({
+  id: k.id,
+  name: k.name,
+  key_hash: k.keyHash,
+  hint: k.hint,
+  created_at: k.createdAt,
+  revoked_at: k.revokedAt,
 });

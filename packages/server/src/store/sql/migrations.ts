@@ -173,6 +173,23 @@ const MIGRATIONS: Migration[] = [
       await db.schema.createIndex('dev_messages_channel_created_at').on('dev_messages').columns(['channel', 'created_at']).execute();
     },
   },
+  {
+    id: '0002_backend_api',
+    async up(db) {
+      await db.schema.alterTable('users').addColumn('banned_at', 'bigint').execute();
+      await db.schema.createIndex('users_created_at').on('users').columns(['created_at', 'id']).execute();
+      await db.schema.createIndex('sessions_created_at').on('sessions').columns(['created_at', 'id']).execute();
+      await db.schema
+        .createTable('api_keys')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('hint', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('revoked_at', 'bigint')
+        .execute();
+    },
+  },
 ];
 
 /** Arbitrary constant ("ushr") that namespaces Usher's advisory lock among the database's other users. */

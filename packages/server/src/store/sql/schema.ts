@@ -46,9 +46,19 @@ export interface UsersTable {
   unsafe_metadata: string;
   failed_attempts: number;
   locked_until: Millis | null;
+  banned_at: Millis | null;
   last_sign_in_at: Millis | null;
   created_at: Millis;
   updated_at: Millis;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  hint: string;
+  created_at: Millis;
+  revoked_at: Millis | null;
 }
 
 export interface EmailAddressesTable {
@@ -159,6 +169,7 @@ export interface Database {
   signing_keys: SigningKeysTable;
   clients: ClientsTable;
   users: UsersTable;
+  api_keys: ApiKeysTable;
   email_addresses: EmailAddressesTable;
   sessions: SessionsTable;
   sign_ins: SignInsTable;

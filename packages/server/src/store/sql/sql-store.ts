@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../types.ts';
 import { sqlAccounts } from './accounts.ts';
+import { sqlAdmin } from './admin.ts';
 import type { SqlContext, SqlDialect } from './context.ts';
 import { migrate } from './migrations.ts';
 import { sqlOutbox } from './outbox.ts';
@@ -29,5 +30,6 @@ export function createSqlStore(db: Kysely<Database>, dialect: SqlDialect): Store
     ...sqlVerifications(ctx),
     ...sqlSessions(ctx),
     ...sqlOutbox(ctx),
+    ...sqlAdmin(ctx),
   };
 }

@@ -1,0 +1,60 @@
+/**
+ * Wire shapes of the Backend API (`/backend/v1`, secret-key auth, for the app's own server).
+ * snake_case; timestamps are Unix milliseconds. Lists answer `{ data, total_count }`.
+ */
+import type { SessionStatus } from './resources.ts';
+
+export interface BackendEmailAddressJSON {
+  object: 'email_address';
+  id: string;
+  email_address: string;
+  verified: boolean;
+}
+
+/** A user as the app's server sees it: private metadata, ban and lock state included. */
+export interface BackendUserJSON {
+  object: 'user';
+  id: string;
+  username: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  image_url: string;
+  has_image: boolean;
+  primary_email_address_id: string | null;
+  email_addresses: BackendEmailAddressJSON[];
+  password_enabled: boolean;
+  public_metadata: Record<string, unknown>;
+  private_metadata: Record<string, unknown>;
+  unsafe_metadata: Record<string, unknown>;
+  banned: boolean;
+  locked: boolean;
+  /** Unix milliseconds when the lock ends, or null. */
+  lockout_expires_at: number | null;
+  last_sign_in_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BackendSessionJSON {
+  object: 'session';
+  id: string;
+  user_id: string;
+  client_id: string;
+  status: SessionStatus;
+  last_active_at: number;
+  expire_at: number;
+  abandon_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DeletedObjectJSON {
+  object: string;
+  id: string;
+  deleted: true;
+}
+
+export interface ListJSON<T> {
+  data: T[];
+  total_count: number;
+}

@@ -1,0 +1,10 @@
+/** The operator commands' part of `usher --help` (no imports: help loads no database driver). */
+export const ADMIN_HELP = `Operator commands (on DATABASE_URL, else ./.usher/usher.db):
+  usher secret-keys create [--name NAME]   Create a Backend API secret key (shown once)
+  usher secret-keys list                   List keys (hint, name, created, revoked)
+  usher secret-keys revoke KEY_ID          Revoke a key (rotation: create, deploy, revoke the old one)
+  usher users list [--query Q] [--limit N] List users, newest first
+  usher users create --email E [--password P] [--first-name F] [--last-name L]
+  usher users ban|unban|lock|unlock USER   USER is a user id or an email address
+Keys are sk_live_… when USHER_ENVIRONMENT=production (or NODE_ENV=production), else sk_test_….
+`;
