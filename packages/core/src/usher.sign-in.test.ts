@@ -181,3 +181,34 @@ describe('bearer mode', () => {
     expect(restarted.getSnapshot().user?.firstName).toBe('Ada');
   });
 });
+
+describe('getToken({ template })', () => {
+  it('mints from a JWT template next to the session token, cached by template', async () => {
+    const now = mock.clock.now();
+    await mock.store.createJwtTemplate({
+      id: 'jtmp_01test0000000000000000000000000000',
+      name: 'svc',
+      claims: { email: '{{user.primary_email_address}}', name: '{{user.full_name}}' },
+      lifetimeSeconds: 300,
+      allowedClockSkewSeconds: 5,
+      audience: 'svc',
+      signingAlgorithm: 'instance',
+      signingKey: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const usher = new Usher({ frontendApi: mock.origin, transport: 'bearer', storage: null });
+    instances.push(usher);
+    await usher.load();
+    const signIn = await usher.getSnapshot().signIn.create({ identifier: 'ada@example.com', strategy: 'password', password });
+    await signIn.finalize();
+    const payloadOf = (jwt: string) => JSON.parse(atob(jwt.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+    const templated = await usher.getToken({ template: 'svc' });
+    const session = await usher.getToken();
+    expect(payloadOf(templated!)).toMatchObject({ email: 'ada@example.com', name: 'Ada Lovelace', aud: 'svc', sid: signIn.createdSessionId });
+    expect((payloadOf(templated!).exp as number) - (payloadOf(templated!).iat as number)).toBe(300);
+    expect(payloadOf(session!).email).toBeUndefined();
+    expect(await usher.getToken({ template: 'svc' })).toBe(templated);
+    await expect(usher.getToken({ template: 'missing' })).rejects.toSatisfy((e: unknown) => isUsherAPIError(e) && e.hasCode('jwt_template_not_found'));
+  });
+});

@@ -54,3 +54,33 @@ export const backendListSessionsQuery = z.strictObject({
   status: z.enum(['active', 'ended', 'expired', 'removed', 'replaced', 'revoked', 'abandoned']).optional(),
 });
 export type BackendListSessionsQuery = z.infer<typeof backendListSessionsQuery>;
+
+/**
+ * A JWT template. `claims` may use `{{user.*}}` shortcodes; `signing_algorithm: 'HS256'` needs a
+ * `signing_key` of at least 32 characters (the consumer's shared secret, e.g. Supabase's).
+ */
+export const backendJwtTemplateBody = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  claims: z.record(z.string(), z.unknown()),
+  lifetime: z.number().int().min(30).max(86_400).default(60),
+  allowed_clock_skew: z.number().int().min(0).max(300).default(5),
+  audience: z.string().min(1).max(256).nullable().optional(),
+  signing_algorithm: z.enum(['instance', 'HS256']).default('instance'),
+  signing_key: z.string().min(32).max(1024).optional(),
+});
+export type BackendJwtTemplateBody = z.infer<typeof backendJwtTemplateBody>;
+
+/** Every field optional; durations in seconds. */
+export const backendInstanceSettingsBody = z.strictObject({
+  application_name: z.string().trim().min(1).max(128).optional(),
+  sign_up_mode: z.enum(['public', 'restricted']).optional(),
+  enumeration_protection: z.boolean().optional(),
+  single_session_mode: z.boolean().optional(),
+  session_inactivity_timeout: z.number().int().min(300).max(365 * 86_400).optional(),
+  session_max_lifetime: z.number().int().min(300).max(10 * 365 * 86_400).optional(),
+  lockout_max_attempts: z.number().int().min(1).max(100).optional(),
+  lockout_duration: z.number().int().min(60).max(30 * 86_400).optional(),
+  password_min_length: z.number().int().min(8).max(128).optional(),
+  session_token_claims: z.record(z.string(), z.unknown()).nullable().optional(),
+});
+export type BackendInstanceSettingsBody = z.infer<typeof backendInstanceSettingsBody>;

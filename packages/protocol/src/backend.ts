@@ -58,3 +58,34 @@ export interface ListJSON<T> {
   data: T[];
   total_count: number;
 }
+
+/** A JWT template as the Backend API shows it; the HS256 secret is write-only. */
+export interface BackendJwtTemplateJSON {
+  object: 'jwt_template';
+  id: string;
+  name: string;
+  claims: Record<string, unknown>;
+  lifetime: number;
+  allowed_clock_skew: number;
+  audience: string | null;
+  signing_algorithm: 'instance' | 'HS256';
+  has_signing_key: boolean;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The instance settings the Backend API and `usher config` edit. */
+export interface BackendInstanceSettingsJSON {
+  object: 'instance_settings';
+  application_name: string;
+  sign_up_mode: 'public' | 'restricted';
+  enumeration_protection: boolean;
+  single_session_mode: boolean;
+  session_inactivity_timeout: number;
+  session_max_lifetime: number;
+  lockout_max_attempts: number;
+  lockout_duration: number;
+  password_min_length: number;
+  /** Extra claims on every session token (`{{user.*}}` shortcodes), or null. */
+  session_token_claims: Record<string, unknown> | null;
+}

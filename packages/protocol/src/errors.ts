@@ -53,6 +53,9 @@ export const ERROR_CODES = [
   /** No secret key, or one that is unknown or revoked. */
   'secret_key_invalid',
   'user_not_found',
+  'jwt_template_not_found',
+  /** The claims resolved for this user exceed the size limit of the token. */
+  'token_claims_too_large',
   // backend
   'internal_error',
 ] as const;

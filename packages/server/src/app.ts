@@ -8,6 +8,8 @@ import { allowedRequestOrigin } from './http/origin.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { requestGuard } from './http/request-guard.ts';
 import { backendGuard } from './http/backend-guard.ts';
+import { registerBackendInstanceRoutes } from './routes/bapi/instance.ts';
+import { registerBackendJwtTemplateRoutes } from './routes/bapi/jwt-templates.ts';
 import { registerBackendSessionRoutes } from './routes/bapi/sessions.ts';
 import { registerBackendUserRoutes } from './routes/bapi/users.ts';
 import { registerDevMailboxRoutes } from './routes/dev/mailbox.ts';
@@ -76,6 +78,8 @@ export function createUsherApp(deps: UsherAppDeps): Hono {
   app.use('/backend/v1/*', backendGuard(rt));
   registerBackendUserRoutes(app, rt);
   registerBackendSessionRoutes(app, rt);
+  registerBackendJwtTemplateRoutes(app, rt);
+  registerBackendInstanceRoutes(app, rt);
 
   return app as unknown as Hono;
 }

@@ -60,6 +60,8 @@ export const enErrors = {
   dev_only: 'This is only available in development.',
   secret_key_invalid: 'The server could not authenticate. Contact the app’s administrator.',
   user_not_found: 'This account no longer exists.',
+  jwt_template_not_found: 'This token type is not set up. Contact the app’s administrator.',
+  token_claims_too_large: 'Your account data is too large for this token. Contact the app’s administrator.',
   internal_error: 'Something went wrong on our side. Try again in a moment.',
   // Not API codes: failures the SDK detects itself.
   network_offline: 'You appear to be offline. Check your connection and try again.',

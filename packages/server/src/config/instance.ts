@@ -31,6 +31,8 @@ export interface InstanceConfig {
   branding: { logoImageUrl: string | null; defaultAvatar: 'marble' | 'initials'; privacyPolicyUrl: string | null; termsUrl: string | null };
   /** Per-IP (and per-attempt, per-session) request budgets; over budget is 429 with Retry-After. */
   rateLimits: RateLimitConfig;
+  /** Extra claims (with `{{user.*}}` shortcodes) on every session token; null for none. */
+  sessionToken: { customClaims: Record<string, unknown> | null };
 }
 
 export const INSTANCE_CONFIG_KEY = 'instance_config';
@@ -54,5 +56,6 @@ export function defaultInstanceConfig(): InstanceConfig {
     urls: { home: '/', signIn: '/sign-in', signUp: '/sign-up', afterSignIn: '/', afterSignUp: '/', afterSignOut: '/' },
     branding: { logoImageUrl: null, defaultAvatar: 'marble', privacyPolicyUrl: null, termsUrl: null },
     rateLimits: defaultRateLimits(),
+    sessionToken: { customClaims: null },
   };
 }

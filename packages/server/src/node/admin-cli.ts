@@ -9,7 +9,10 @@ import { parseArgs } from 'node:util';
 import type { BackendUserJSON } from '@usher/protocol';
 import { UsherError } from '../errors.ts';
 import { createSecretKey } from '../services/backend/secret-keys.ts';
+import { toInstanceSettingsJSON, updateInstanceSettings } from '../services/backend/instance-settings.ts';
 import { createUser, listUsers, setBanned, setLocked } from '../services/backend/users.ts';
+import { backendInstanceSettingsBody } from '@usher/protocol';
+import { parseBody } from '../http/validate.ts';
 import { Runtime } from '../services/runtime.ts';
 import { toBackendUserJSON } from '../services/serializers/backend.ts';
 import { avatarSettings } from '../services/serializers/user-image.ts';
@@ -127,10 +130,43 @@ async function users(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<nu
   });
 }
 
+/** `usher config get` prints the settings as JSON; `usher config set key=value …` changes them (values are JSON, else text). */
+async function config(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  const [action, ...pairs] = args;
+  return withRuntime(env, async (rt) => {
+    if (action === 'get') {
+      io.out(`${JSON.stringify(toInstanceSettingsJSON(await rt.instanceConfig()), null, 2)}\n`);
+      return 0;
+    }
+    if (action === 'set' && pairs.length) {
+      const body: Record<string, unknown> = {};
+      for (const pair of pairs) {
+        const at = pair.indexOf('=');
+        if (at <= 0) throw new UsherError('form_param_value_invalid', { longMessage: `Expected key=value, got "${pair}".` });
+        const raw = pair.slice(at + 1);
+        let value: unknown = raw;
+        try {
+          value = JSON.parse(raw);
+        } catch {
+          // Plain text, e.g. application_name=Acme.
+        }
+        body[pair.slice(0, at)] = value;
+      }
+      io.out(`${JSON.stringify(toInstanceSettingsJSON(await updateInstanceSettings(rt, parseBody(backendInstanceSettingsBody, body))), null, 2)}\n`);
+      return 0;
+    }
+    io.err(ADMIN_HELP);
+    return 1;
+  });
+}
+
+const COMMANDS = { 'secret-keys': secretKeys, users, config } as const;
+export type AdminCommand = keyof typeof COMMANDS;
+
 /** Runs an operator command; answers the exit code. API errors print their long message. */
-export async function runAdminCommand(command: 'secret-keys' | 'users', args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+export async function runAdminCommand(command: AdminCommand, args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   try {
-    return await (command === 'secret-keys' ? secretKeys(args, env, io) : users(args, env, io));
+    return await COMMANDS[command](args, env, io);
   } catch (error) {
     if (error instanceof UsherError) {
       io.err(`usher: ${error.longMessage}${error.paramName ? ` (${error.paramName})` : ''}\n`);

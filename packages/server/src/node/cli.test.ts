@@ -310,6 +310,18 @@ describe('usher secret-keys and users (operator commands on the database)', { ti
     expect(list.stderr).toContain('1 of 1 users');
   });
 
+  it('config get prints the settings; config set changes them, and refuses a bad value with exit code 2', async () => {
+    const cwd = tempDirectory();
+    const env = { USHER_DATA_DIR: join(cwd, '.usher') };
+    const set = await command(['config', 'set', 'sign_up_mode=restricted', 'lockout_max_attempts=20', 'application_name=Acme Inc'], env, cwd);
+    expect(set.code).toBe(0);
+    const got = JSON.parse((await command(['config', 'get'], env, cwd)).stdout) as Record<string, unknown>;
+    expect(got).toMatchObject({ sign_up_mode: 'restricted', lockout_max_attempts: 20, application_name: 'Acme Inc' });
+    const bad = await command(['config', 'set', 'lockout_max_attempts=many'], env, cwd);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('lockout_max_attempts');
+  });
+
   it('says what is wrong, with exit code 2: a taken address, a bad one, an unknown user or option', async () => {
     const cwd = tempDirectory();
     const env = { USHER_DATA_DIR: join(cwd, '.usher') };

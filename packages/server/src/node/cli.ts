@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { AdminCommand } from './admin-cli.ts';
 import { ADMIN_HELP } from './admin-help.ts';
 import { developmentSettings, productionSettings, UnsafeConfigError, type NodeServerSettings } from './env-config.ts';
 
@@ -20,7 +21,7 @@ URL, allowed as an origin; default http://localhost:5173), USHER_PUBLIC_URL, DAT
 USHER_RATE_LIMITS=off (lets your own end-to-end tests sign in faster than a person; dev only).
 `;
 
-const ADMIN_COMMANDS = new Set(['secret-keys', 'users']);
+const ADMIN_COMMANDS = new Set(['secret-keys', 'users', 'config']);
 
 async function main(argv: string[]): Promise<number> {
   const command = argv[0];
@@ -30,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (ADMIN_COMMANDS.has(command)) {
     const { runAdminCommand } = await import('./admin-cli.ts');
-    return runAdminCommand(command as 'secret-keys' | 'users', argv.slice(1), process.env, {
+    return runAdminCommand(command as AdminCommand, argv.slice(1), process.env, {
       out: (text) => process.stdout.write(text),
       err: (text) => process.stderr.write(text),
     });

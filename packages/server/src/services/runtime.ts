@@ -95,7 +95,8 @@ export class Runtime {
   }
 
   instanceConfig(): Promise<InstanceConfig> {
-    return this.fixedInstanceConfig ? Promise.resolve(this.fixedInstanceConfig) : loadInstanceConfig(this.store);
+    // The host's settings are the base; edits stored through the Backend API or the CLI win.
+    return loadInstanceConfig(this.store, this.fixedInstanceConfig);
   }
 
   /** The address of the request's peer (socket), when the host knows it. */

@@ -4,7 +4,9 @@ import { UsherError } from '../errors.ts';
 import type { ClientRecord, SessionRecord } from '../store/types.ts';
 import type { ClientContext } from './client-context.ts';
 import { effectiveSessionStatus, factorVerificationAge, newSessionDeadlines, transitionSources, transitionTarget, type SessionEvent } from './machines/session.ts';
+import { MAX_SESSION_CLAIMS_BYTES } from './backend/instance-settings.ts';
 import type { Runtime } from './runtime.ts';
+import { resolveClaimsFor } from './tokens/shortcode-user.ts';
 
 /** Activity is written at most once a minute per session, however often tokens are minted. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -89,7 +91,9 @@ export async function mintSessionToken(rt: Runtime, config: InstanceConfig, ctx:
     nowMs: now,
     factorVerificationAge: factorVerificationAge(session, now),
   });
-  const jwt = await signSessionToken(key, claims);
+  // Custom claims first, Usher's own over them: no custom claim can replace sub, sid, exp…
+  const custom = config.sessionToken.customClaims;
+  const jwt = await signSessionToken(key, custom ? { ...(await resolveClaimsFor(rt, config, session.userId, custom, MAX_SESSION_CLAIMS_BYTES, 'The custom session claims')), ...claims } : claims);
   await rt.store.touchSession(session.id, now, config.sessions.inactivityTimeoutSeconds * 1000, TOUCH_INTERVAL_MS);
   return jwt;
 }

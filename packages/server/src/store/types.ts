@@ -149,6 +149,26 @@ export interface ApiKeyRecord {
   revokedAt: number | null;
 }
 
+/** A named token shape for another service (Supabase, Hasura…): `getToken({ template: name })`. */
+export interface JwtTemplateRecord {
+  id: string;
+  /** Unique; what the SDK asks for. */
+  name: string;
+  /** JSON with `{{user.*}}` shortcodes, resolved at every mint. */
+  claims: Record<string, unknown>;
+  lifetimeSeconds: number;
+  /** Extra tolerance the consumer should allow, published as a claim-free setting (informational). */
+  allowedClockSkewSeconds: number;
+  /** The `aud` claim, if any. */
+  audience: string | null;
+  /** Signed with the instance keys (ES256, verifiable from JWKS) or with the template's own HS256 secret. */
+  signingAlgorithm: 'instance' | 'HS256';
+  /** The HS256 secret (only for HS256). */
+  signingKey: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface Page<T> {
   data: T[];
   totalCount: number;
@@ -210,7 +230,7 @@ export interface CompleteSignInInput {
 /** Thrown when a unique identifier (email address or username) is already taken. */
 export class StoreConflictError extends Error {
   override readonly name = 'StoreConflictError';
-  constructor(readonly field: 'email_address' | 'username') {
+  constructor(readonly field: 'email_address' | 'username' | 'name') {
     super(`${field} already exists`);
   }
 }
@@ -228,6 +248,11 @@ export interface Store {
   putSetting(key: string, value: unknown): Promise<void>;
   /** Stores value only if the key is absent; answers what is stored afterwards (first writer wins). */
   putSettingIfAbsent<T>(key: string, value: T): Promise<T>;
+  /**
+   * Read-modify-write of one setting as one atomic step: concurrent updates apply one after the
+   * other, none is lost. `update` is pure and synchronous (it may run again on a retry).
+   */
+  updateSetting<T>(key: string, update: (current: T | null) => T): Promise<T>;
 
   // ── signing keys ──
   listSigningKeys(): Promise<SigningKeyRecord[]>;
@@ -333,6 +358,17 @@ export interface Store {
   listApiKeys(): Promise<ApiKeyRecord[]>;
   /** False when the key does not exist or was already revoked. */
   revokeApiKey(id: string, now: number): Promise<boolean>;
+
+  // ── JWT templates ──
+  /** Throws StoreConflictError('name') when the name is taken. */
+  createJwtTemplate(template: JwtTemplateRecord): Promise<void>;
+  getJwtTemplate(id: string): Promise<JwtTemplateRecord | null>;
+  findJwtTemplateByName(name: string): Promise<JwtTemplateRecord | null>;
+  /** Oldest first. */
+  listJwtTemplates(): Promise<JwtTemplateRecord[]>;
+  /** Replaces every field but id and createdAt; throws StoreConflictError('name'); null when absent. */
+  replaceJwtTemplate(template: JwtTemplateRecord): Promise<JwtTemplateRecord | null>;
+  deleteJwtTemplate(id: string): Promise<boolean>;
 
   // ── durable outbox ──
   enqueueOutbox(message: OutboxRecord): Promise<void>;

@@ -13,13 +13,15 @@ interface Fixture {
   key: string;
   userId: string;
   sessionId: string;
+  templateId: string;
 }
 
 async function fixture(): Promise<Fixture> {
   const t = createTestApp();
   const key = await givenSecretKey(t);
   const { userId, sessionId } = await signUp(t, 'ada@example.com');
-  return { t, key, userId, sessionId };
+  const template = await backendCall(t, 'POST', '/jwt_templates', { key, body: { name: 'svc', claims: { email: '{{user.primary_email_address}}' } } });
+  return { t, key, userId, sessionId, templateId: template.body.id };
 }
 
 async function snapshot(f: Fixture): Promise<unknown> {
@@ -27,6 +29,8 @@ async function snapshot(f: Fixture): Promise<unknown> {
     users: (await backendCall(f.t, 'GET', '/users?limit=500', { key: f.key })).body,
     sessions: (await backendCall(f.t, 'GET', '/sessions?limit=500', { key: f.key })).body,
     keys: await f.t.store.listApiKeys(),
+    templates: (await backendCall(f.t, 'GET', '/jwt_templates', { key: f.key })).body,
+    instance: (await backendCall(f.t, 'GET', '/instance', { key: f.key })).body,
   };
 }
 
@@ -37,6 +41,10 @@ const ENDPOINTS: Array<{ name: string; method: string; path: (f: Fixture) => str
   { name: 'delete user', method: 'DELETE', path: (f) => `/users/${f.userId}` },
   { name: 'ban', method: 'POST', path: (f) => `/users/${f.userId}/ban` },
   { name: 'lock', method: 'POST', path: (f) => `/users/${f.userId}/lock` },
+  { name: 'create JWT template', method: 'POST', path: () => '/jwt_templates', wrongType: { name: 'x', claims: 'not an object' } },
+  { name: 'replace JWT template', method: 'PUT', path: (f) => `/jwt_templates/${f.templateId}`, wrongType: { name: 'svc', claims: {}, lifetime: '60' } },
+  { name: 'delete JWT template', method: 'DELETE', path: (f) => `/jwt_templates/${f.templateId}` },
+  { name: 'update instance settings', method: 'PATCH', path: () => '/instance', wrongType: { lockout_max_attempts: '5' } },
   { name: 'revoke session', method: 'POST', path: (f) => `/sessions/${f.sessionId}/revoke` },
 ];
 
@@ -71,7 +79,7 @@ describe('fuzzing the Backend API', () => {
     const f = await fixture();
     const next = seeded(20301207);
     const known = new Set<string>(ERROR_CODES);
-    const targets = [...ENDPOINTS.map((e) => ({ method: e.method, path: e.path(f) })), { method: 'GET', path: '/users' }, { method: 'GET', path: '/sessions' }];
+    const targets = [...ENDPOINTS.map((e) => ({ method: e.method, path: e.path(f) })), { method: 'GET', path: '/users' }, { method: 'GET', path: '/sessions' }, { method: 'GET', path: '/jwt_templates' }, { method: 'GET', path: '/instance' }];
     const queryParts = ['limit=', 'offset=', 'query=', 'order_by=', 'user_id=', 'status=', 'x='];
     const values = ['', '0', '-1', '1e9', 'abc', '%00', 'active', '-created_at', '500', '%25', '__proto__'];
     for (const target of targets) {

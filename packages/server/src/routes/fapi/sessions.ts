@@ -4,6 +4,7 @@ import { UsherError } from '../../errors.ts';
 import { parseBody } from '../../http/validate.ts';
 import { loadSessionJSON } from '../../services/serializers/load.ts';
 import { changeSession, mintSessionToken, touchSession } from '../../services/sessions.ts';
+import { mintTemplateToken } from '../../services/tokens/template-token.ts';
 import type { Runtime } from '../../services/runtime.ts';
 import type { SessionRecord } from '../../store/types.ts';
 import { pathId, withClient, type App } from '../types.ts';
@@ -20,6 +21,17 @@ export function registerSessionRoutes(app: App, rt: Runtime): void {
     const id = pathId(c, 'sess', 'session_not_found');
     parseBody(emptyBody, c.get('body'));
     const jwt = await mintSessionToken(rt, c.get('instance'), c.get('clientContext'), id, c.get('allowedOrigin'));
+    const token: TokenJSON = { object: 'token', jwt };
+    return c.json(token);
+  });
+
+  /** Mints a token from a JWT template (`getToken({ template })`): `{ object: 'token', jwt }`. */
+  app.post('/v1/client/sessions/:id/tokens/:template', async (c) => {
+    const id = pathId(c, 'sess', 'session_not_found');
+    const name = c.req.param('template');
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new UsherError('jwt_template_not_found');
+    parseBody(emptyBody, c.get('body'));
+    const jwt = await mintTemplateToken(rt, c.get('instance'), c.get('clientContext'), id, name, c.get('allowedOrigin'));
     const token: TokenJSON = { object: 'token', jwt };
     return c.json(token);
   });

@@ -45,6 +45,12 @@ export function settingsAndKeysCases(make: MakeStore, teardown: TeardownStore): 
       read!.name = 'mutated';
       expect(await store.getSetting('instance')).toEqual({ name: 'Acme' });
     });
+    it('updateSetting applies 20 concurrent updates one after the other: none is lost', async () => {
+      expect(await store.updateSetting<number>('counter', (n) => (n ?? 0) + 1)).toBe(1);
+      await Promise.all(Array.from({ length: 20 }, () => store.updateSetting<number>('counter', (n) => (n ?? 0) + 1)));
+      expect(await store.getSetting<number>('counter')).toBe(21);
+      expect(await store.updateSetting<{ a: number }>('doc', (d) => ({ a: (d?.a ?? 0) + 5 }))).toEqual({ a: 5 });
+    });
     it('putSettingIfAbsent stores into an empty key and answers the value', async () => {
       expect(await store.putSettingIfAbsent('secret', 'first')).toBe('first');
       expect(await store.getSetting('secret')).toBe('first');

@@ -1,6 +1,7 @@
 import type { Store } from '../types.ts';
 import { memoryAccounts } from './accounts.ts';
 import { memoryAdmin } from './admin.ts';
+import { memoryJwtTemplates } from './jwt-templates.ts';
 import { memoryOutbox } from './outbox.ts';
 import { memorySessions } from './sessions.ts';
 import { memorySettings } from './settings.ts';
@@ -25,5 +26,6 @@ export function createMemoryStore(): Store {
     ...memorySessions(tables),
     ...memoryOutbox(tables),
     ...memoryAdmin(tables),
+    ...memoryJwtTemplates(tables),
   };
 }

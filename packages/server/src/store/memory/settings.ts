@@ -3,7 +3,7 @@ import { assertAbsent, byCreation, copy, type MemoryTables } from './tables.ts';
 
 type SettingsMethods = Pick<
   Store,
-  'getSetting' | 'putSetting' | 'putSettingIfAbsent' | 'listSigningKeys' | 'insertSigningKey' | 'retireSigningKey' | 'deleteRetiredSigningKeys'
+  'getSetting' | 'putSetting' | 'putSettingIfAbsent' | 'updateSetting' | 'listSigningKeys' | 'insertSigningKey' | 'retireSigningKey' | 'deleteRetiredSigningKeys'
 >;
 
 export function memorySettings(t: MemoryTables): SettingsMethods {
@@ -18,6 +18,12 @@ export function memorySettings(t: MemoryTables): SettingsMethods {
     async putSettingIfAbsent<T>(key: string, value: T) {
       if (!t.settings.has(key)) t.settings.set(key, JSON.stringify(value));
       return JSON.parse(t.settings.get(key) as string) as T;
+    },
+    async updateSetting<T>(key: string, update: (current: T | null) => T) {
+      const text = t.settings.get(key);
+      const next = update(text === undefined ? null : (JSON.parse(text) as T));
+      t.settings.set(key, JSON.stringify(next));
+      return JSON.parse(JSON.stringify(next)) as T;
     },
 
     async listSigningKeys() {

@@ -1,5 +1,6 @@
 import type {
   ApiKeyRecord,
+  JwtTemplateRecord,
   ClientRecord,
   DevMessageRecord,
   EmailAddressRecord,
@@ -31,6 +32,7 @@ export interface MemoryTables {
   outbox: Map<string, OutboxRecord>;
   devMessages: Map<string, DevMessageRecord>;
   apiKeys: Map<string, ApiKeyRecord>;
+  jwtTemplates: Map<string, JwtTemplateRecord>;
 }
 
 export function createTables(): MemoryTables {
@@ -47,6 +49,7 @@ export function createTables(): MemoryTables {
     outbox: new Map(),
     devMessages: new Map(),
     apiKeys: new Map(),
+    jwtTemplates: new Map(),
   };
 }
 

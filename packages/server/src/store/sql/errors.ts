@@ -12,6 +12,7 @@ export function toStoreConflict(error: unknown): StoreConflictError | null {
   const where = `${typeof constraint === 'string' ? constraint : ''} ${typeof message === 'string' ? message : ''}`;
   if (where.includes('email_addresses_email_unique')) return new StoreConflictError('email_address');
   if (where.includes('users_username_unique')) return new StoreConflictError('username');
+  if (where.includes('jwt_templates_name_unique')) return new StoreConflictError('name');
   return null;
 }
 

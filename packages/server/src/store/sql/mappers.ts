@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type {
   ApiKeyRecord,
+  JwtTemplateRecord,
   ClientRecord,
   DevMessageRecord,
   EmailAddressRecord,
@@ -14,6 +15,7 @@ import type {
 } from '../types.ts';
 import type {
   ApiKeysTable,
+  JwtTemplatesTable,
   ClientsTable,
   DevMessagesTable,
   EmailAddressesTable,
@@ -330,4 +332,29 @@ export const fromApiKey = (k: ApiKeyRecord): Insertable<ApiKeysTable> => ({
   hint: k.hint,
   created_at: k.createdAt,
   revoked_at: k.revokedAt,
+});
+
+export const toJwtTemplate = (r: Selectable<JwtTemplatesTable>): JwtTemplateRecord => ({
+  id: r.id,
+  name: r.name,
+  claims: JSON.parse(r.claims) as Record<string, unknown>,
+  lifetimeSeconds: Number(r.lifetime_seconds),
+  allowedClockSkewSeconds: Number(r.allowed_clock_skew_seconds),
+  audience: r.audience,
+  signingAlgorithm: r.signing_algorithm as JwtTemplateRecord['signingAlgorithm'],
+  signingKey: r.signing_key,
+  createdAt: ms(r.created_at),
+  updatedAt: ms(r.updated_at),
+});
+export const fromJwtTemplate = (t: JwtTemplateRecord): Insertable<JwtTemplatesTable> => ({
+  id: t.id,
+  name: t.name,
+  claims: JSON.stringify(t.claims),
+  lifetime_seconds: t.lifetimeSeconds,
+  allowed_clock_skew_seconds: t.allowedClockSkewSeconds,
+  audience: t.audience,
+  signing_algorithm: t.signingAlgorithm,
+  signing_key: t.signingKey,
+  created_at: t.createdAt,
+  updated_at: t.updatedAt,
 });

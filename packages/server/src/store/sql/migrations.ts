@@ -190,6 +190,26 @@ const MIGRATIONS: Migration[] = [
         .execute();
     },
   },
+  {
+    id: '0003_jwt_templates',
+    async up(db) {
+      await db.schema
+        .createTable('jwt_templates')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('claims', 'text', (c) => c.notNull())
+        .addColumn('lifetime_seconds', 'integer', (c) => c.notNull())
+        .addColumn('allowed_clock_skew_seconds', 'integer', (c) => c.notNull())
+        .addColumn('audience', 'text')
+        .addColumn('signing_algorithm', 'text', (c) => c.notNull())
+        .addColumn('signing_key', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      // The name is how errors.ts maps a unique violation back to the field.
+      await db.schema.createIndex('jwt_templates_name_unique').on('jwt_templates').unique().expression(sql`lower(name)`).execute();
+    },
+  },
 ];
 
 /** Arbitrary constant ("ushr") that namespaces Usher's advisory lock among the database's other users. */

@@ -52,6 +52,19 @@ export interface UsersTable {
   updated_at: Millis;
 }
 
+export interface JwtTemplatesTable {
+  id: string;
+  name: string;
+  claims: string;
+  lifetime_seconds: number;
+  allowed_clock_skew_seconds: number;
+  audience: string | null;
+  signing_algorithm: string;
+  signing_key: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
 export interface ApiKeysTable {
   id: string;
   name: string;
@@ -170,6 +183,7 @@ export interface Database {
   clients: ClientsTable;
   users: UsersTable;
   api_keys: ApiKeysTable;
+  jwt_templates: JwtTemplatesTable;
   email_addresses: EmailAddressesTable;
   sessions: SessionsTable;
   sign_ins: SignInsTable;

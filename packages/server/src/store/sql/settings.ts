@@ -4,10 +4,10 @@ import { fromSigningKey, toSigningKey } from './mappers.ts';
 
 type SettingsMethods = Pick<
   Store,
-  'getSetting' | 'putSetting' | 'putSettingIfAbsent' | 'listSigningKeys' | 'insertSigningKey' | 'retireSigningKey' | 'deleteRetiredSigningKeys'
+  'getSetting' | 'putSetting' | 'putSettingIfAbsent' | 'updateSetting' | 'listSigningKeys' | 'insertSigningKey' | 'retireSigningKey' | 'deleteRetiredSigningKeys'
 >;
 
-export function sqlSettings({ db }: SqlContext): SettingsMethods {
+export function sqlSettings({ db, dialect }: SqlContext): SettingsMethods {
   const read = async (key: string) => (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
 
   return {
@@ -31,6 +31,20 @@ export function sqlSettings({ db }: SqlContext): SettingsMethods {
         .onConflict((oc) => oc.column('key').doNothing())
         .execute();
       return JSON.parse((await read(key)) as string) as T;
+    },
+    async updateSetting<T>(key: string, update: (current: T | null) => T) {
+      return db.transaction().execute(async (trx) => {
+        // The row exists first, so Postgres can lock it: concurrent updaters wait here in turn.
+        // SQLite runs one transaction at a time on its single connection.
+        await trx.insertInto('settings').values({ key, value: 'null' }).onConflict((oc) => oc.column('key').doNothing()).execute();
+        let select = trx.selectFrom('settings').select('value').where('key', '=', key);
+        if (dialect === 'postgres') select = select.forUpdate();
+        const row = await select.executeTakeFirstOrThrow();
+        const next = update(JSON.parse(row.value) as T | null);
+        const text = JSON.stringify(next);
+        await trx.updateTable('settings').set({ value: text }).where('key', '=', key).execute();
+        return JSON.parse(text) as T;
+      });
     },
 
     async listSigningKeys() {

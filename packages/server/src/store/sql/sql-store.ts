@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Store } from '../types.ts';
 import { sqlAccounts } from './accounts.ts';
 import { sqlAdmin } from './admin.ts';
+import { sqlJwtTemplates } from './jwt-templates.ts';
 import type { SqlContext, SqlDialect } from './context.ts';
 import { migrate } from './migrations.ts';
 import { sqlOutbox } from './outbox.ts';
@@ -31,5 +32,6 @@ export function createSqlStore(db: Kysely<Database>, dialect: SqlDialect): Store
     ...sqlSessions(ctx),
     ...sqlOutbox(ctx),
     ...sqlAdmin(ctx),
+    ...sqlJwtTemplates(ctx),
   };
 }

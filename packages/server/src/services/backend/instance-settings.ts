@@ -1,0 +1,78 @@
+import type { BackendInstanceSettingsBody, BackendInstanceSettingsJSON } from '@usher/protocol';
+import { INSTANCE_CONFIG_KEY, type InstanceConfig } from '../../config/instance.ts';
+import { mergeInstanceConfig, type DeepPartial } from '../../config/load.ts';
+import { UsherError } from '../../errors.ts';
+import type { Runtime } from '../runtime.ts';
+import { assertValidClaims } from '../tokens/jwt-templates.ts';
+
+/** Session tokens travel in a cookie and a header on every request: their extra claims stay small. */
+export const MAX_SESSION_CLAIMS_BYTES = 1024;
+
+export function toInstanceSettingsJSON(config: InstanceConfig): BackendInstanceSettingsJSON {
+  return {
+    object: 'instance_settings',
+    application_name: config.applicationName,
+    sign_up_mode: config.signUp.mode,
+    enumeration_protection: config.enumerationProtection,
+    single_session_mode: config.sessions.singleSessionMode,
+    session_inactivity_timeout: config.sessions.inactivityTimeoutSeconds,
+    session_max_lifetime: config.sessions.maxLifetimeSeconds,
+    lockout_max_attempts: config.lockout.maxAttempts,
+    lockout_duration: config.lockout.lockSeconds,
+    password_min_length: config.password.minLength,
+    session_token_claims: config.sessionToken.customClaims === null ? null : structuredClone(config.sessionToken.customClaims),
+  };
+}
+
+/** The stored-document patch for a settings body (snake_case on the wire, the config's shape in the store). */
+function documentPatch(body: BackendInstanceSettingsBody): DeepPartial<InstanceConfig> {
+  const patch: DeepPartial<InstanceConfig> = {};
+  if (body.application_name !== undefined) patch.applicationName = body.application_name;
+  if (body.sign_up_mode !== undefined) patch.signUp = { mode: body.sign_up_mode };
+  if (body.enumeration_protection !== undefined) patch.enumerationProtection = body.enumeration_protection;
+  const sessions: DeepPartial<InstanceConfig['sessions']> = {};
+  if (body.single_session_mode !== undefined) sessions.singleSessionMode = body.single_session_mode;
+  if (body.session_inactivity_timeout !== undefined) sessions.inactivityTimeoutSeconds = body.session_inactivity_timeout;
+  if (body.session_max_lifetime !== undefined) sessions.maxLifetimeSeconds = body.session_max_lifetime;
+  if (Object.keys(sessions).length) patch.sessions = sessions;
+  const lockout: DeepPartial<InstanceConfig['lockout']> = {};
+  if (body.lockout_max_attempts !== undefined) lockout.maxAttempts = body.lockout_max_attempts;
+  if (body.lockout_duration !== undefined) lockout.lockSeconds = body.lockout_duration;
+  if (Object.keys(lockout).length) patch.lockout = lockout;
+  if (body.password_min_length !== undefined) patch.password = { minLength: body.password_min_length };
+  if (body.session_token_claims !== undefined) {
+    if (body.session_token_claims !== null) assertValidClaims(body.session_token_claims, 'session_token_claims', MAX_SESSION_CLAIMS_BYTES);
+    patch.sessionToken = { customClaims: body.session_token_claims };
+  }
+  return patch;
+}
+
+/**
+ * Applies a settings change atomically to the stored document (concurrent edits are not lost) and
+ * answers the settings in effect. Refuses combinations that cannot work (a lifetime shorter than
+ * the inactivity timeout) with 422, storing nothing.
+ */
+export async function updateInstanceSettings(rt: Runtime, body: BackendInstanceSettingsBody): Promise<InstanceConfig> {
+  const patch = documentPatch(body);
+  const current = await rt.instanceConfig();
+  const next = mergeInstanceConfig(current, patch);
+  if (next.sessions.maxLifetimeSeconds < next.sessions.inactivityTimeoutSeconds) {
+    throw new UsherError('form_param_value_invalid', { paramName: 'session_max_lifetime', longMessage: 'The maximum session lifetime cannot be shorter than the inactivity timeout.' });
+  }
+  if (next.password.minLength > next.password.maxLength) {
+    throw new UsherError('form_param_value_invalid', { paramName: 'password_min_length', longMessage: `The minimum password length cannot exceed ${next.password.maxLength}.` });
+  }
+  await rt.store.updateSetting<DeepPartial<InstanceConfig>>(INSTANCE_CONFIG_KEY, (stored) => mergeStored(stored ?? {}, patch));
+  return rt.instanceConfig();
+}
+
+/** Merges a patch into the stored partial document (sections merge, values and free-form claims replace). */
+function mergeStored(stored: DeepPartial<InstanceConfig>, patch: DeepPartial<InstanceConfig>): DeepPartial<InstanceConfig> {
+  const out: Record<string, unknown> = { ...(stored as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
+    const before = out[key];
+    const mergeable = key !== 'sessionToken' && value && typeof value === 'object' && !Array.isArray(value) && before && typeof before === 'object' && !Array.isArray(before);
+    out[key] = mergeable ? { ...(before as object), ...(value as object) } : value;
+  }
+  return out as DeepPartial<InstanceConfig>;
+}
