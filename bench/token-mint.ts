@@ -33,9 +33,9 @@ async function latestCode(base: string, to: string): Promise<string> {
 }
 
 /** Token mints per second and latency through the real HTTP server on SQLite (argon2id, loopback). */
-export async function tokenMint(): Promise<void> {
+export async function tokenMint(databaseUrl?: string, label = 'SQLite'): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'usher-bench-'));
-  const settings = developmentSettings({ PORT: '0', USHER_PUBLIC_URL: 'http://localhost:4000' }, dir);
+  const settings = developmentSettings({ PORT: '0', USHER_PUBLIC_URL: 'http://localhost:4000', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }, dir);
   const server = await startUsherServer(settings, () => {});
   try {
     // 20 connections from one loopback address would measure the rate limiter's 429s (10 mints
@@ -50,7 +50,7 @@ export async function tokenMint(): Promise<void> {
     r = await call(base, `/v1/client/sign_ups/${signUpId}/attempt_verification`, r.token, { strategy: 'email_code', code: await latestCode(base, email) });
     const sessionId = r.json.response.created_session_id as string;
 
-    console.log('\n# Token mint through HTTP (SQLite, 20 connections, 10 s, loopback)');
+    console.log(`\n# Token mint through HTTP (${label}, 20 connections, 10 s, loopback)`);
     const result = await autocannon({
       url: `${base}/v1/client/sessions/${sessionId}/tokens`,
       method: 'POST',
@@ -63,5 +63,30 @@ export async function tokenMint(): Promise<void> {
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The same on PostgreSQL (DATABASE_URL), in a throwaway schema. */
+export async function tokenMintOnPostgres(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url?.startsWith('postgres')) {
+    console.log('\n# Token mint on PostgreSQL: skipped (set DATABASE_URL=postgres://…)');
+    return;
+  }
+  // pg is the server's dependency, not the workspace root's.
+  const { createRequire } = await import('node:module');
+  const pg = createRequire(new URL('../packages/server/package.json', import.meta.url))('pg') as {
+    Pool: new (options: { connectionString: string; max: number }) => { query(text: string): Promise<unknown>; end(): Promise<void> };
+  };
+  const admin = new pg.Pool({ connectionString: url, max: 1 });
+  const schema = `usher_bench_${Date.now().toString(36)}`;
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  try {
+    const scoped = new URL(url);
+    scoped.searchParams.set('options', `-c search_path=${schema}`);
+    await tokenMint(scoped.toString(), 'PostgreSQL');
+  } finally {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
   }
 }
