@@ -1,4 +1,4 @@
-import { compactVerify, decodeProtectedHeader, errors, type ProtectedHeaderParameters } from 'jose';
+import type { ProtectedHeaderParameters } from 'jose';
 import type { SessionTokenClaims } from '@usher/protocol';
 import { TokenVerificationError } from '../errors.ts';
 import { isSessionTokenAlgorithm, SESSION_TOKEN_ALGORITHMS, type SessionTokenAlgorithm } from '../jwks/import-public-jwk.ts';
@@ -102,43 +102,86 @@ function keyResolver(options: VerifyTokenOptions): KeyResolver {
   };
 }
 
+/** A compact JWS split into its parts, its header decoded and checked. */
+interface ParsedToken {
+  header: ProtectedHeaderParameters;
+  alg: SessionTokenAlgorithm;
+  signingInput: Uint8Array<ArrayBuffer>;
+  payload: string;
+  signature: string;
+}
+
+const textDecoder = new TextDecoder('utf-8', { fatal: true });
+const textEncoder = new TextEncoder();
+
+/** base64url → bytes; null when it is not canonical base64url (the caller already checked the alphabet). */
+function fromBase64Url(part: string): Uint8Array<ArrayBuffer> | null {
+  if (part.length % 4 === 1) return null;
+  try {
+    const binary = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null;
+  }
+}
+
+function decodeJsonPart(part: string): unknown {
+  const bytes = fromBase64Url(part);
+  if (!bytes) return undefined;
+  try {
+    return JSON.parse(textDecoder.decode(bytes)) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Structure and header checks, before any key is looked up. */
-function readHeader(token: unknown): { header: ProtectedHeaderParameters; alg: SessionTokenAlgorithm } {
+function readToken(token: unknown): ParsedToken {
   if (typeof token !== 'string' || token.length === 0) throw new TokenVerificationError('token-invalid', 'No token was given.');
   if (token.length > MAX_TOKEN_LENGTH) throw new TokenVerificationError('token-invalid', 'The token is too long.');
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] === '' || parts[1] === '' || !parts.every((part) => BASE64URL.test(part))) {
     throw new TokenVerificationError('token-invalid', 'The token is not a compact JWS (three base64url parts).');
   }
-  let header: ProtectedHeaderParameters;
-  try {
-    header = decodeProtectedHeader(token);
-  } catch {
+  const [encodedHeader, payload, signature] = parts as [string, string, string];
+  const header = decodeJsonPart(encodedHeader);
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) {
     throw new TokenVerificationError('token-invalid', 'The token header is not a base64url JSON object.');
   }
   for (const name of FORBIDDEN_HEADERS) {
     if (Object.hasOwn(header, name)) throw new TokenVerificationError('token-invalid', `The token header carries "${name}", which is never accepted.`);
   }
-  if (!isSessionTokenAlgorithm(header.alg)) {
+  const alg = (header as ProtectedHeaderParameters).alg;
+  if (!isSessionTokenAlgorithm(alg)) {
     throw new TokenVerificationError('token-invalid-algorithm', `The token's alg is not one of ${SESSION_TOKEN_ALGORITHMS.join(', ')}.`);
   }
-  return { header, alg: header.alg };
+  return { header: header as ProtectedHeaderParameters, alg, signingInput: textEncoder.encode(`${encodedHeader}.${payload}`), payload, signature };
 }
 
-async function verifySignature(token: string, key: CryptoKey, alg: SessionTokenAlgorithm): Promise<unknown> {
-  let payload: Uint8Array;
+const VERIFY_PARAMS: Record<SessionTokenAlgorithm, AlgorithmIdentifier | EcdsaParams> = {
+  ES256: { name: 'ECDSA', hash: 'SHA-256' },
+  RS256: { name: 'RSASSA-PKCS1-v1_5' },
+};
+
+/**
+ * The signature, checked with WebCrypto directly (the key's algorithm was matched to `alg`
+ * already), then the payload decoded. An ES256 signature is the 64-byte r‖s of JWS.
+ */
+async function verifySignature(parsed: ParsedToken, key: CryptoKey): Promise<unknown> {
+  const signature = fromBase64Url(parsed.signature);
+  if (!signature || (parsed.alg === 'ES256' && signature.byteLength !== 64)) throw new TokenVerificationError('token-invalid-signature', 'The token signature is invalid.');
+  let valid: boolean;
   try {
-    ({ payload } = await compactVerify(token, key, { algorithms: [alg] }));
+    valid = await crypto.subtle.verify(VERIFY_PARAMS[parsed.alg], key, signature, parsed.signingInput);
   } catch (error) {
-    if (error instanceof errors.JWSSignatureVerificationFailed) throw new TokenVerificationError('token-invalid-signature', 'The token signature is invalid.');
-    if (error instanceof errors.JOSEError) throw new TokenVerificationError('token-invalid', 'The token is not a valid JWS.', { cause: error });
-    throw error;
+    throw new TokenVerificationError('token-invalid-algorithm', 'The key cannot verify this algorithm.', { cause: error });
   }
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload)) as unknown;
-  } catch {
-    throw new TokenVerificationError('token-invalid', 'The token payload is not JSON.');
-  }
+  if (!valid) throw new TokenVerificationError('token-invalid-signature', 'The token signature is invalid.');
+  const payload = decodeJsonPart(parsed.payload);
+  if (payload === undefined) throw new TokenVerificationError('token-invalid', 'The token payload is not JSON.');
+  return payload;
 }
 
 /**
@@ -171,9 +214,9 @@ export function createTokenVerifier(options: VerifyTokenOptions): TokenVerifier 
 
   return {
     async verify(token) {
-      const { header, alg } = readHeader(token);
-      const key = await resolveKey(header, alg);
-      const payload = await verifySignature(token, key, alg);
+      const parsed = readToken(token);
+      const key = await resolveKey(parsed.header, parsed.alg);
+      const payload = await verifySignature(parsed, key);
       return assertSessionTokenClaims(payload, { issuer, authorizedParties, clockSkewInMs, now: clock() });
     },
   };
