@@ -10,6 +10,7 @@ import { INSTANCE_CONFIG_KEY, defaultInstanceConfig } from '../config/instance.t
 import { loadInstanceSecret } from '../crypto/instance-secret.ts';
 import { KeyRing } from '../crypto/signing-keys.ts';
 import { createUnlimitedRateLimiter } from '../ratelimit/unlimited-rate-limiter.ts';
+import { createRedisRateLimiter } from './redis-rate-limiter.ts';
 import type { Clock, Logger, Mailer, Random } from '../deps.ts';
 import type { Store } from '../store/types.ts';
 import { Argon2Hasher } from './argon2-hasher.ts';
@@ -88,6 +89,8 @@ export async function startUsherServer(settings: NodeServerSettings, log: (line:
   }
 
   const config = withBoundPort(settings.server, port);
+  // Several instances share their budgets through Redis; one instance keeps them in memory.
+  const redisLimiter = !settings.rateLimitsOff && settings.redisUrl ? createRedisRateLimiter(settings.redisUrl, { logger: lineLogger('[ratelimit]', log) }) : null;
   app = createUsherApp({
     store,
     hasher: new Argon2Hasher(),
@@ -95,7 +98,7 @@ export async function startUsherServer(settings: NodeServerSettings, log: (line:
     random: systemRandom,
     config,
     clientIp: (request) => peers.get(request),
-    ...(settings.rateLimitsOff ? { rateLimiter: createUnlimitedRateLimiter() } : {}),
+    ...(settings.rateLimitsOff ? { rateLimiter: createUnlimitedRateLimiter() } : redisLimiter ? { rateLimiter: redisLimiter } : {}),
   });
   if (settings.rateLimitsOff) log('Rate limits are OFF (USHER_RATE_LIMITS=off): for automated test suites in development only.');
 
@@ -115,6 +118,7 @@ export async function startUsherServer(settings: NodeServerSettings, log: (line:
       if ('closeIdleConnections' in server) server.closeIdleConnections();
       await closed;
       smtp?.close();
+      await redisLimiter?.close();
       await store.close();
     },
   };
