@@ -97,6 +97,15 @@ describe('a newcomer signs up, verifies by email code, reloads, signs out and ba
     expect(Number(claims.exp) - Number(claims.iat)).toBe(60);
     expect(String(claims.sub)).toMatch(/^user_/);
 
+    // The app's own server (the playground's /api/me, @usher/backend) verifies the __session cookie.
+    await page.getByRole('button', { name: 'Ask the server who I am' }).click();
+    await expect.poll(() => page.getByLabel('Server answer').innerText()).toBe(`The server verified your session: ${claims.sub}`);
+    const anonymous = await browser.newContext();
+    const refused = await anonymous.request.get(`${base}/api/me`);
+    expect(refused.status()).toBe(401);
+    expect(await refused.json()).toMatchObject({ errors: [{ code: 'authentication_invalid', meta: { reason: 'session-token-missing' } }] });
+    await anonymous.close();
+
     await page.reload();
     await expectSignedIn(page, email);
 
@@ -107,6 +116,7 @@ describe('a newcomer signs up, verifies by email code, reloads, signs out and ba
 
     await signOut(page);
     expect((await context.cookies()).some((c) => c.name === '__session')).toBe(false);
+    expect((await context.request.get(`${base}/api/me`)).status()).toBe(401);
 
     await startSignIn(page, email);
     await page.getByLabel('Password', { exact: true }).fill('not the password');

@@ -46,11 +46,12 @@ export async function setup(project: TestProject): Promise<void> {
   dataDir = mkdtempSync(join(tmpdir(), 'usher-e2e-'));
   const usherPort = String(await freePort());
   const playgroundPort = String(await freePort());
+  const apiPort = String(await freePort());
   let output = '';
   stack = spawn(process.execPath, [join(import.meta.dirname, '../scripts/dev.mjs')], {
     // Rate limits off: the browser completes in seconds what a person does in a minute. The limits
     // themselves are proven at the HTTP level (packages/server/src/routes/rate-limits*.test.ts).
-    env: { ...process.env, USHER_PORT: usherPort, PLAYGROUND_PORT: playgroundPort, USHER_DATA_DIR: dataDir, USHER_RATE_LIMITS: 'off' },
+    env: { ...process.env, USHER_PORT: usherPort, PLAYGROUND_PORT: playgroundPort, PLAYGROUND_API_PORT: apiPort, USHER_DATA_DIR: dataDir, USHER_RATE_LIMITS: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   stack.stdout?.on('data', (chunk) => (output += chunk));

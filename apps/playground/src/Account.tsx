@@ -18,7 +18,16 @@ export function Account() {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<ReturnType<typeof describeError>>({ fields: {}, general: null });
   const [saved, setSaved] = useState(false);
+  const [server, setServer] = useState<string | null>(null);
   if (!user) return null;
+
+  async function askServer() {
+    // A fresh token first, so the cookie the server reads is current.
+    await getToken();
+    const res = await fetch('/api/me', { credentials: 'same-origin' });
+    const body = (await res.json()) as { userId?: string; errors?: Array<{ meta?: { reason?: string } }> };
+    setServer(res.ok ? `The server verified your session: ${body.userId}` : `The server refused (${res.status}, ${body.errors?.[0]?.meta?.reason ?? 'unknown'}).`);
+  }
 
   const email = user.primaryEmailAddress?.emailAddress ?? user.emailAddresses[0]?.emailAddress ?? '';
   const name = [user.firstName, user.lastName].filter(Boolean).join(' ');
@@ -68,6 +77,11 @@ export function Account() {
       <p className="muted">A 60-second JWT your backend verifies offline with the keys at <code>/.well-known/jwks.json</code>. The SDK refreshes it in the background.</p>
       <button type="button" className="secondary" onClick={() => void showToken()}>Show current token claims</button>
       {claims ? <pre className="claims" aria-label="Token claims">{JSON.stringify(claims, null, 2)}</pre> : null}
+
+      <h2>Your app’s server</h2>
+      <p className="muted"><code>GET /api/me</code> is a route of this app’s own server, protected with <code>@usher/backend</code>: it reads the <code>__session</code> cookie and verifies it offline.</p>
+      <button type="button" className="secondary" onClick={() => void askServer()}>Ask the server who I am</button>
+      {server ? <p role="status" aria-label="Server answer">{server}</p> : null}
     </section>
   );
 }

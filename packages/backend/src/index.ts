@@ -62,3 +62,53 @@ export type { SessionTokenClaims } from '@usher/protocol';
  * const issuer: IssuerMatcher = (iss) => iss.endsWith('.auth.example.com');
  */
 export type { IssuerMatcher } from './jwt/assert-claims.ts';
+
+/**
+ * Is this request signed in? Reads `Authorization: Bearer` or the `__session` cookie and verifies
+ * the token offline; a bad or missing token is a signed-out state with a reason, never a throw.
+ *
+ * @example
+ * const state = await authenticateRequest(request, { jwksUrl, issuer: 'https://auth.example.com' });
+ * if (state.status === 'signed-in') console.log(state.toAuth().userId);
+ */
+export { authenticateRequest, tokenOf, type AuthenticateRequestOptions, type AuthStatusReason, type RequestLike, type RequestState } from './request/authenticate-request.ts';
+
+/**
+ * The auth object: `{ userId, sessionId, orgId, orgRole, orgSlug, orgPermissions, claims, has() }`.
+ *
+ * @example
+ * const { userId, has } = state.toAuth();
+ * if (!has({ permission: 'org:invoices:create' })) return forbidden();
+ */
+export { authOf, type Auth } from './request/auth-object.ts';
+export { createHas, type Has, type HasParams } from '@usher/protocol/has';
+
+/**
+ * Middleware that sets `req.auth` (Node http, Express) or `c.get('auth')` (Hono), and variants
+ * that answer 401 JSON to signed-out requests.
+ *
+ * @example
+ * app.use(usherExpress({ jwksUrl, issuer }));
+ * app.get('/api/private', requireAuthExpress({ jwksUrl, issuer }), handler);
+ */
+export { usherNodeMiddleware, requireAuthNode, authenticateNodeRequest, getAuth, type AuthenticatedIncomingMessage } from './middleware/node.ts';
+export { usherExpress, requireAuthExpress } from './middleware/express.ts';
+export { usherHono, requireAuthHono, type UsherHonoVariables } from './middleware/hono.ts';
+
+/**
+ * A client of the Backend API (users, sessions, JWT templates, instance settings).
+ *
+ * @example
+ * const usher = createUsherBackendClient({ secretKey: process.env.USHER_SECRET_KEY!, apiUrl: 'https://auth.example.com' });
+ * await usher.users.ban(userId);
+ */
+export { createUsherBackendClient, UsherBackendApiError, type UsherBackendClient, type UsherBackendClientOptions, type JwtTemplateInput } from './api/backend-client.ts';
+
+/**
+ * Verifies a Standard Webhooks delivery (id, timestamp, signature over the raw body).
+ *
+ * @example
+ * const event = await verifyWebhook(rawBody, request.headers, process.env.USHER_WEBHOOK_SECRET!, { seen: createReplayGuard().seen });
+ */
+export { verifyWebhook, createReplayGuard, WebhookVerificationError, type VerifyWebhookOptions, type WebhookVerificationErrorReason } from './webhooks/verify-webhook.ts';
+export { signWebhookPayload } from './webhooks/standard-webhooks.ts';

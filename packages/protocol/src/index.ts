@@ -7,3 +7,4 @@ export * from './redirects.ts';
 export * from './avatar.ts';
 export * from './backend.ts';
 export * from './backend-requests.ts';
+export * from './has.ts';

@@ -6,7 +6,7 @@ export { UsherProvider, type UsherProviderProps } from './provider/UsherProvider
 export { useUsher, useUsherSnapshot } from './hooks/use-usher.ts';
 export { useAuth, type UseAuthReturn } from './hooks/use-auth.ts';
 export { useUser, useSession, useSessionList, useSignIn, useSignUp } from './hooks/use-resources.ts';
-export type { Has, HasParams } from './hooks/has.ts';
+export type { Has, HasParams } from '@usher/protocol/has';
 export { SignedIn, type SignedInProps } from './control/SignedIn.tsx';
 export { SignedOut, type SignedOutProps } from './control/SignedOut.tsx';
 export { Loaded, type LoadedProps } from './control/Loaded.tsx';

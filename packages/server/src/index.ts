@@ -21,5 +21,6 @@ export { DevMailboxMailer } from './mail/dev-mailbox-mailer.ts';
 export { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './jobs/outbox-worker.ts';
 
 export { createMemoryStore } from './store/memory/index.ts';
+export { createSecretKey, secretKeyPrefix, type CreatedSecretKey } from './services/backend/secret-keys.ts';
 export type * from './store/types.ts';
 export { StoreConflictError } from './store/types.ts';

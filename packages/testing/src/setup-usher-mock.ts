@@ -3,6 +3,7 @@ import {
   createMemoryStore,
   createOutboxWorker,
   createPbkdf2Hasher,
+  createSecretKey,
   createUsherApp,
   defaultInstanceConfig,
   DevMailboxMailer,
@@ -45,7 +46,7 @@ export interface UsherMockOptions {
 }
 
 export interface UsherMock {
-  /** MSW handlers for `<origin>/v1/*` and `<origin>/.well-known/*` (and the page origin). */
+  /** MSW handlers for `<origin>/v1/*`, `<origin>/backend/*` and `<origin>/.well-known/*` (and the page origin). */
   readonly handlers: RequestHandler[];
   /** The real Usher app; requests go to `app.fetch`. Replaced by reset(). */
   readonly app: UsherMockApp;
@@ -59,6 +60,8 @@ export interface UsherMock {
   readonly cookies: { get(name: string): string | null; clear(): void };
   /** Creates a verified user through the real sign-up endpoints. */
   seedUser(input: SeedUserInput): Promise<SeededUser>;
+  /** A Backend API secret key (`sk_test_…`) of the current instance, for tests of app servers. */
+  createSecretKey(name?: string): Promise<string>;
   /** A fresh instance: empty store and mailbox, no cookies, clock back to Date.now(). */
   reset(): void;
 }
@@ -136,6 +139,8 @@ export function setupUsherMock(options: UsherMockOptions = {}): UsherMock {
   const handlers: RequestHandler[] = origins.flatMap((o) => [
     http.all(`${o}/v1/*`, ({ request }) => forward(request)),
     http.all(`${o}/.well-known/*`, ({ request }) => forward(request)),
+    // The Backend API, for tests of app servers (@usher/backend's client).
+    http.all(`${o}/backend/*`, ({ request }) => forward(request)),
   ]);
 
   const mailbox = createMailbox(() => current.store, hidden);
@@ -152,6 +157,7 @@ export function setupUsherMock(options: UsherMockOptions = {}): UsherMock {
     origin,
     mailbox,
     cookies: { get: (name) => jar.get(name), clear: () => jar.clear() },
+    createSecretKey: async (name = 'test') => (await createSecretKey({ store: current.store, clock, random: webCryptoRandom }, { environment: 'development', name })).secretKey,
     seedUser: (input) =>
       seedUser(
         {

@@ -1,6 +1,7 @@
 import type { ProtectedHeaderParameters } from 'jose';
 import type { SessionTokenClaims } from '@usher/protocol';
 import { TokenVerificationError } from '../errors.ts';
+import { decodeBase64 } from '../internal/base64.ts';
 import { isSessionTokenAlgorithm, SESSION_TOKEN_ALGORITHMS, type SessionTokenAlgorithm } from '../jwks/import-public-jwk.ts';
 import { createJwksClient, type JwksClient } from '../jwks/jwks-client.ts';
 import { assertSessionTokenClaims, type IssuerMatcher } from './assert-claims.ts';
@@ -114,21 +115,8 @@ interface ParsedToken {
 const textDecoder = new TextDecoder('utf-8', { fatal: true });
 const textEncoder = new TextEncoder();
 
-/** base64url → bytes; null when it is not canonical base64url (the caller already checked the alphabet). */
-function fromBase64Url(part: string): Uint8Array<ArrayBuffer> | null {
-  if (part.length % 4 === 1) return null;
-  try {
-    const binary = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return null;
-  }
-}
-
 function decodeJsonPart(part: string): unknown {
-  const bytes = fromBase64Url(part);
+  const bytes = decodeBase64(part);
   if (!bytes) return undefined;
   try {
     return JSON.parse(textDecoder.decode(bytes)) as unknown;
@@ -170,7 +158,7 @@ const VERIFY_PARAMS: Record<SessionTokenAlgorithm, AlgorithmIdentifier | EcdsaPa
  * already), then the payload decoded. An ES256 signature is the 64-byte r‖s of JWS.
  */
 async function verifySignature(parsed: ParsedToken, key: CryptoKey): Promise<unknown> {
-  const signature = fromBase64Url(parsed.signature);
+  const signature = decodeBase64(parsed.signature);
   if (!signature || (parsed.alg === 'ES256' && signature.byteLength !== 64)) throw new TokenVerificationError('token-invalid-signature', 'The token signature is invalid.');
   let valid: boolean;
   try {

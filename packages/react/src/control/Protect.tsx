@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { createHas, type Has } from '../hooks/has.ts';
+import { createHas, type Has } from '@usher/protocol/has';
 import { useAuthState } from '../hooks/use-auth-state.ts';
 
 interface ProtectBaseProps {

@@ -1,6 +1,6 @@
 import { useContext } from 'react';
 import { InitialStateContext, initialOrgClaims } from '../provider/initial-state.ts';
-import type { OrgClaims } from './has.ts';
+import type { OrgClaims } from '@usher/protocol/has';
 import { useSessionClaims } from './use-session-claims.ts';
 import { useUsherSnapshot } from './use-usher.ts';
 

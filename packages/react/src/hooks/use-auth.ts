@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Usher } from '@usher/core';
-import { createHas, type Has, type OrgClaims } from './has.ts';
+import { createHas, type Has, type OrgClaims } from '@usher/protocol/has';
 import { useAuthState } from './use-auth-state.ts';
 import { useUsher } from './use-usher.ts';
 

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { OrgClaims } from '../hooks/has.ts';
+import type { OrgClaims } from '@usher/protocol/has';
 
 /**
  * What the app's server knew about the request when it rendered the page, e.g. from

@@ -1,4 +1,4 @@
-import type { SessionTokenClaims } from '@usher/protocol';
+import type { SessionTokenClaims } from './claims.ts';
 import { describe, expect, it } from 'vitest';
 import { createHas, type HasParams } from './has.ts';
 

@@ -1,12 +1,12 @@
-import type { SessionTokenClaims } from '@usher/protocol';
+import type { SessionTokenClaims } from './claims.ts';
 
 /** What `has()` can ask about the active organization. Roles and permissions may omit `org:`. */
 export type HasParams = { role: string; permission?: undefined } | { permission: string; role?: undefined };
 
 /**
- * Answers whether the signed-in user has a role or a permission in the active organization.
- * Reads the claims of the current session token, so it is for showing and hiding UI only: the
- * app's server must check the (verified) token again before doing anything.
+ * Answers whether the signed-in user has a role or a permission in the active organization. One
+ * implementation for the UI (@usher/react, on the unverified claims: for showing and hiding
+ * only) and for app servers (@usher/backend, on verified claims: for authorization).
  */
 export type Has = (params: HasParams) => boolean;
 
