@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_JWT_TEMPLATE_LIFETIME_SECONDS } from './claims.ts';
 
 /** Request bodies and queries of the Backend API. Strict, like the Frontend API's. */
 const metadata = z.record(z.string(), z.unknown());
@@ -62,7 +63,7 @@ export type BackendListSessionsQuery = z.infer<typeof backendListSessionsQuery>;
 export const backendJwtTemplateBody = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   claims: z.record(z.string(), z.unknown()),
-  lifetime: z.number().int().min(30).max(86_400).default(60),
+  lifetime: z.number().int().min(30).max(MAX_JWT_TEMPLATE_LIFETIME_SECONDS).default(60),
   allowed_clock_skew: z.number().int().min(0).max(300).default(5),
   audience: z.string().min(1).max(256).nullable().optional(),
   signing_algorithm: z.enum(['instance', 'HS256']).default('instance'),

@@ -19,3 +19,6 @@ export interface SessionTokenClaims {
 
 /** Lifetime of a session token, in seconds. */
 export const SESSION_TOKEN_LIFETIME_SECONDS = 60;
+
+/** The longest lifetime a JWT template may give its tokens (24 h), in seconds. */
+export const MAX_JWT_TEMPLATE_LIFETIME_SECONDS = 86_400;

@@ -2,7 +2,7 @@ import { calculateJwkThumbprint, type JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../services/clock.ts';
 import { createMemoryStore } from '../store/memory/index.ts';
-import { generateSigningKey, KeyRing, pickSigningKey, publishableKeys } from './signing-keys.ts';
+import { generateSigningKey, KeyRing, pickSigningKey, publishableKeys, RETIRED_KEY_GRACE_MS } from './signing-keys.ts';
 
 describe('signing keys', () => {
   it('are ES256 with the RFC 7638 thumbprint as kid', async () => {
@@ -36,6 +36,24 @@ describe('signing keys', () => {
     const active = await generateSigningKey(500_000);
     expect(pickSigningKey([retired, active])?.kid).toBe(active.kid);
     expect(publishableKeys([retired, active], 1_000_000 + 60_000).map((k) => k.kid)).toContain(retired.kid);
-    expect(publishableKeys([retired, active], 1_000_000 + 10 * 60_000).map((k) => k.kid)).toEqual([active.kid]);
+    // A JWT template's token may live 24 h: the key stays published that long (and a refresh more).
+    expect(publishableKeys([retired, active], 1_000_000 + 86_400_000).map((k) => k.kid)).toContain(retired.kid);
+    expect(publishableKeys([retired, active], 1_000_000 + RETIRED_KEY_GRACE_MS + 1).map((k) => k.kid)).toEqual([active.kid]);
+  });
+
+  it('rotate() signs with a new key at once, keeps the old one published, and drops keys retired long ago', async () => {
+    const store = createMemoryStore();
+    const clock = createManualClock(1_000_000);
+    const ring = new KeyRing(store, clock);
+    await ring.ensureKey();
+    const first = (await ring.signingKey()).kid;
+    const { kid, retired } = await ring.rotate();
+    expect(retired).toEqual([first]);
+    expect((await ring.signingKey()).kid).toBe(kid);
+    expect((await ring.publishedKeys()).map((k) => k.kid).sort()).toEqual([first, kid].sort());
+    clock.advance(RETIRED_KEY_GRACE_MS + 1);
+    const again = await ring.rotate();
+    expect((await store.listSigningKeys()).map((k) => k.kid).sort()).toEqual([kid, again.kid].sort());
+    expect((await ring.publishedKeys()).map((k) => k.kid).sort()).toEqual([kid, again.kid].sort());
   });
 });

@@ -1,5 +1,5 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
-import { SESSION_TOKEN_LIFETIME_SECONDS } from '@usher/protocol';
+import { MAX_JWT_TEMPLATE_LIFETIME_SECONDS } from '@usher/protocol';
 import type { Clock } from '../deps.ts';
 import type { SigningKeyRecord, Store } from '../store/types.ts';
 
@@ -16,10 +16,14 @@ export interface ActiveSigningKey {
   privateKey: CryptoKey;
 }
 
-/** Tolerance given to app servers' clocks when deciding that a retired key signed its last live token. */
-const RETIRED_KEY_GRACE_MS = (SESSION_TOKEN_LIFETIME_SECONDS + 60) * 1000;
 /** Signing keys are re-read this often, so a key rotated by another instance is picked up. */
 const REFRESH_MS = 5 * 60_000;
+/**
+ * How long a retired key stays published: another instance may sign with it until its next
+ * refresh, and the longest-lived token it signs (a JWT template's) must verify until it expires,
+ * plus a minute for app servers' clocks.
+ */
+export const RETIRED_KEY_GRACE_MS = REFRESH_MS + (MAX_JWT_TEMPLATE_LIFETIME_SECONDS + 60) * 1000;
 
 /** Makes a fresh ES256 key pair; kid is the RFC 7638 thumbprint of the public key. */
 export async function generateSigningKey(now: number): Promise<SigningKeyRecord> {
@@ -79,6 +83,22 @@ export class KeyRing {
     const key: ActiveSigningKey = { kid: record.kid, alg: record.alg, privateKey };
     this.cached = { key, loadedAt: now };
     return key;
+  }
+
+  /**
+   * Rotation: a new key signs from now on (here at once, on other instances within REFRESH_MS);
+   * the previous ones are retired, stay published for RETIRED_KEY_GRACE_MS so the tokens they
+   * signed keep verifying, and keys retired longer ago than that are deleted.
+   */
+  async rotate(): Promise<{ kid: string; retired: string[] }> {
+    const now = this.clock.now();
+    const before = (await this.store.listSigningKeys()).filter((k) => k.retiredAt === null);
+    const fresh = await generateSigningKey(now);
+    await this.store.insertSigningKey(fresh);
+    for (const key of before) await this.store.retireSigningKey(key.kid, now);
+    await this.store.deleteRetiredSigningKeys(now - RETIRED_KEY_GRACE_MS);
+    this.cached = null;
+    return { kid: fresh.kid, retired: before.map((k) => k.kid) };
   }
 
   async publishedKeys(): Promise<PublishedJwk[]> {

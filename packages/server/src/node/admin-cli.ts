@@ -160,7 +160,26 @@ async function config(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<n
   });
 }
 
-const COMMANDS = { 'secret-keys': secretKeys, users, config } as const;
+/** `usher keys rotate` (new signing key; the old one stays in the JWKS until its tokens expired) and `usher keys list`. */
+async function keys(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  const [action] = args;
+  return withRuntime(env, async (rt, store) => {
+    if (action === 'rotate') {
+      const { kid, retired } = await rt.keys.rotate();
+      io.out(`Signing with ${kid} now${retired.length ? `; retired ${retired.join(', ')} (still published for 24 h so their tokens verify)` : ''}.\n`);
+      io.err('Other running instances switch to the new key within 5 minutes.\n');
+      return 0;
+    }
+    if (action === 'list') {
+      for (const key of await store.listSigningKeys()) io.out(`${key.kid}  ${key.alg}  created ${new Date(key.createdAt).toISOString()}${key.retiredAt ? `  retired ${new Date(key.retiredAt).toISOString()}` : '  signing'}\n`);
+      return 0;
+    }
+    io.err(ADMIN_HELP);
+    return 1;
+  });
+}
+
+const COMMANDS = { 'secret-keys': secretKeys, users, config, keys } as const;
 export type AdminCommand = keyof typeof COMMANDS;
 
 /** Runs an operator command; answers the exit code. API errors print their long message. */

@@ -310,6 +310,23 @@ describe('usher secret-keys and users (operator commands on the database)', { ti
     expect(list.stderr).toContain('1 of 1 users');
   });
 
+  it('keys rotate: the JWKS publishes both keys, the new one signs', async () => {
+    const cwd = tempDirectory();
+    const env = { USHER_DATA_DIR: join(cwd, '.usher') };
+    const first = await command(['keys', 'list'], env, cwd);
+    const oldKid = first.stdout.split(' ')[0]!;
+    expect(first.stdout).toContain('signing');
+    const rotated = await command(['keys', 'rotate'], env, cwd);
+    expect(rotated.code).toBe(0);
+    expect(rotated.stdout).toContain(`retired ${oldKid}`);
+    const listed = (await command(['keys', 'list'], env, cwd)).stdout.trim().split('\n');
+    expect(listed).toHaveLength(2);
+    expect(listed.find((line) => line.startsWith(oldKid))).toContain('retired');
+    const run = usher(['dev'], { PORT: '0', USHER_DATA_DIR: env.USHER_DATA_DIR }, cwd);
+    const [, url] = await waitForOutput(run, /listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
+    expect((await jwksKids(url!)).sort()).toEqual(listed.map((line) => line.split(' ')[0]!).sort());
+  });
+
   it('config get prints the settings; config set changes them, and refuses a bad value with exit code 2', async () => {
     const cwd = tempDirectory();
     const env = { USHER_DATA_DIR: join(cwd, '.usher') };
