@@ -11,7 +11,9 @@ const encoder = new TextEncoder();
 
 /** The key bytes of a `whsec_…` secret (the prefix is optional), or null when it is not base64. */
 export function webhookSecretBytes(secret: string): Uint8Array<ArrayBuffer> | null {
-  const bytes = decodeBase64(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret);
+  const text = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return null;
+  const bytes = decodeBase64(text);
   return bytes && bytes.byteLength > 0 ? bytes : null;
 }
 

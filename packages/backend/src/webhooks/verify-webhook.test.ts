@@ -41,6 +41,7 @@ describe('verifyWebhook (Standard Webhooks)', () => {
     expect(await reason(verifyWebhook(body, signed('msg_1', new Date(Date.now() + 10 * 60_000)), SECRET))).toBe('timestamp-too-new');
     expect(await reason(verifyWebhook(body, { ...signed('msg_1', now), 'webhook-timestamp': 'soon' }, SECRET))).toBe('invalid-signature');
     await expect(verifyWebhook(body, signed('msg_1', now), 'not-base64-!!')).rejects.toThrow(TypeError);
+    await expect(verifyWebhook(body, signed('msg_1', now), 'whsec_has spaces!')).rejects.toThrow(TypeError);
   });
 
   it('with a replay guard, the same webhook-id is accepted once', async () => {
