@@ -8,224 +8,28 @@
  * The conformance suite store.case.ts runs against all of them.
  */
 
-/** `reset_password` is a sign-in's "forgot password" code: never interchangeable with its sign-in code. */
-export type VerificationPurpose = 'sign_in' | 'sign_up' | 'email_address' | 'reset_password';
-export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
-export type SessionStatus = 'active' | 'ended' | 'expired' | 'removed' | 'replaced' | 'revoked' | 'abandoned';
-export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'needs_new_password' | 'complete';
-export type SignUpStatus = 'missing_requirements' | 'complete' | 'abandoned';
+import type {
+  VerificationPurpose,
+  SessionStatus,
+  SigningKeyRecord,
+  ClientRecord,
+  UserRecord,
+  EmailAddressRecord,
+  SessionRecord,
+  SignInRecord,
+  SignUpRecord,
+  VerificationRecord,
+  ApiKeyRecord,
+  JwtTemplateRecord,
+  Page,
+  OutboxStatus,
+  OutboxRecord,
+  DevMessageRecord,
+  ConsumeVerificationResult,
+  CompleteSignInInput,
+} from './records.ts';
 
-export interface SigningKeyRecord {
-  kid: string;
-  alg: 'ES256' | 'RS256';
-  /** Private JWK as JSON text. */
-  privateJwk: string;
-  /** Public JWK as JSON text. */
-  publicJwk: string;
-  createdAt: number;
-  /** When it stopped signing; it stays published until its last token expired. */
-  retiredAt: number | null;
-}
-
-export interface ClientRecord {
-  id: string;
-  /** SHA-256 (hex) of the opaque client token; the token itself is never stored. */
-  tokenHash: string;
-  signInId: string | null;
-  signUpId: string | null;
-  lastActiveSessionId: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface UserRecord {
-  id: string;
-  username: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  /** argon2id PHC string, or null for a user without a password. */
-  passwordHash: string | null;
-  imageUrl: string | null;
-  primaryEmailAddressId: string | null;
-  publicMetadata: Record<string, unknown>;
-  privateMetadata: Record<string, unknown>;
-  unsafeMetadata: Record<string, unknown>;
-  failedAttempts: number;
-  lockedUntil: number | null;
-  /** Set by the Backend API: a banned user cannot sign in and has no live session. */
-  bannedAt: number | null;
-  lastSignInAt: number | null;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface EmailAddressRecord {
-  id: string;
-  userId: string;
-  /** Lower-cased, trimmed. Unique across all users. */
-  emailAddress: string;
-  verifiedAt: number | null;
-  createdAt: number;
-}
-
-export interface SessionRecord {
-  id: string;
-  clientId: string;
-  userId: string;
-  status: SessionStatus;
-  firstFactorVerifiedAt: number | null;
-  secondFactorVerifiedAt: number | null;
-  lastActiveAt: number;
-  /** Inactivity deadline: lastActiveAt + inactivity timeout. */
-  expireAt: number;
-  /** Maximum-lifetime deadline. */
-  abandonAt: number;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface SignInRecord {
-  id: string;
-  clientId: string;
-  status: SignInStatus;
-  identifier: string | null;
-  userId: string | null;
-  /** Strategy chosen for the first factor, once prepared or attempted. */
-  firstFactorStrategy: 'password' | 'email_code' | 'reset_password_email_code' | null;
-  firstFactorStatus: VerificationStatus | null;
-  redirectUrl: string | null;
-  createdSessionId: string | null;
-  abandonAt: number;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface SignUpRecord {
-  id: string;
-  clientId: string;
-  status: SignUpStatus;
-  emailAddress: string | null;
-  emailVerifiedAt: number | null;
-  username: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  passwordHash: string | null;
-  legalAcceptedAt: number | null;
-  redirectUrl: string | null;
-  createdUserId: string | null;
-  createdSessionId: string | null;
-  abandonAt: number;
-  createdAt: number;
-  updatedAt: number;
-}
-
-/** One code sent for one purpose to one owner (a sign-in, a sign-up, or an email address). */
-export interface VerificationRecord {
-  id: string;
-  purpose: VerificationPurpose;
-  /** The sign-in, sign-up or email address id the code is bound to. */
-  ownerId: string;
-  strategy: 'email_code';
-  /** HMAC-SHA-256 (hex) of the code under the instance secret. */
-  codeHash: string;
-  status: VerificationStatus;
-  attempts: number;
-  maxAttempts: number;
-  expireAt: number;
-  verifiedAt: number | null;
-  createdAt: number;
-  updatedAt: number;
-}
-
-/** A Backend API secret key. Only its SHA-256 is stored; the key itself is shown once, at creation. */
-export interface ApiKeyRecord {
-  id: string;
-  name: string;
-  /** SHA-256 (hex) of the whole key. */
-  keyHash: string;
-  /** The first characters of the key (`sk_test_ab12`), so people can tell keys apart. */
-  hint: string;
-  createdAt: number;
-  revokedAt: number | null;
-}
-
-/** A named token shape for another service (Supabase, Hasura…): `getToken({ template: name })`. */
-export interface JwtTemplateRecord {
-  id: string;
-  /** Unique; what the SDK asks for. */
-  name: string;
-  /** JSON with `{{user.*}}` shortcodes, resolved at every mint. */
-  claims: Record<string, unknown>;
-  lifetimeSeconds: number;
-  /** Extra tolerance the consumer should allow, published as a claim-free setting (informational). */
-  allowedClockSkewSeconds: number;
-  /** The `aud` claim, if any. */
-  audience: string | null;
-  /** Signed with the instance keys (ES256, verifiable from JWKS) or with the template's own HS256 secret. */
-  signingAlgorithm: 'instance' | 'HS256';
-  /** The HS256 secret (only for HS256). */
-  signingKey: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface Page<T> {
-  data: T[];
-  totalCount: number;
-}
-
-export type OutboxStatus = 'pending' | 'processing' | 'sent' | 'dead';
-
-export interface OutboxRecord {
-  id: string;
-  /** What the worker does with it: 'email' sends through the Mailer. */
-  kind: 'email';
-  payload: Record<string, unknown>;
-  status: OutboxStatus;
-  attempts: number;
-  nextAttemptAt: number;
-  /** Lease end while a worker holds it; an expired lease makes it claimable again. */
-  lockedUntil: number | null;
-  lastError: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface DevMessageRecord {
-  id: string;
-  channel: 'email' | 'sms';
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  createdAt: number;
-}
-
-export type ConsumeVerificationResult =
-  | { outcome: 'verified'; verification: VerificationRecord }
-  | { outcome: 'incorrect'; verification: VerificationRecord }
-  | { outcome: 'failed'; verification: VerificationRecord }
-  | { outcome: 'expired'; verification: VerificationRecord }
-  | { outcome: 'already_verified'; verification: VerificationRecord }
-  | { outcome: 'not_found' };
-
-/** A password set by "forgot password", applied in the same transaction that completes the sign-in. */
-export interface PasswordResetInput {
-  passwordHash: string;
-  /** Revokes every other active session of the user (whoever knew the old password is out). */
-  revokeOtherSessions: boolean;
-  /** The "your password was changed" email, enqueued with the change. */
-  notification: OutboxRecord | null;
-}
-
-export interface CompleteSignInInput {
-  signInId: string;
-  fromStatuses: SignInStatus[];
-  session: SessionRecord;
-  clientTokenHash: string;
-  now: number;
-  passwordReset?: PasswordResetInput;
-}
+export type * from './records.ts';
 
 /** Thrown when a unique identifier (email address or username) is already taken. */
 export class StoreConflictError extends Error {
