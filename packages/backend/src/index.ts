@@ -111,4 +111,4 @@ export { createUsherBackendClient, UsherBackendApiError, type UsherBackendClient
  * const event = await verifyWebhook(rawBody, request.headers, process.env.USHER_WEBHOOK_SECRET!, { seen: createReplayGuard().seen });
  */
 export { verifyWebhook, createReplayGuard, WebhookVerificationError, type VerifyWebhookOptions, type WebhookVerificationErrorReason } from './webhooks/verify-webhook.ts';
-export { signWebhookPayload } from './webhooks/standard-webhooks.ts';
+export { signWebhookPayload } from '@usher/protocol/webhook-signature';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_JWT_TEMPLATE_LIFETIME_SECONDS } from './claims.ts';
+import { WEBHOOK_EVENT_TYPES } from './backend.ts';
 
 /** Request bodies and queries of the Backend API. Strict, like the Frontend API's. */
 const metadata = z.record(z.string(), z.unknown());
@@ -83,5 +84,20 @@ export const backendInstanceSettingsBody = z.strictObject({
   lockout_duration: z.number().int().min(60).max(30 * 86_400).optional(),
   password_min_length: z.number().int().min(8).max(128).optional(),
   session_token_claims: z.record(z.string(), z.unknown()).nullable().optional(),
+  email_delivery: z.enum(['usher', 'app']).optional(),
+  sms_delivery: z.enum(['usher', 'app']).optional(),
 });
 export type BackendInstanceSettingsBody = z.infer<typeof backendInstanceSettingsBody>;
+
+const webhookEvents = z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).max(WEBHOOK_EVENT_TYPES.length);
+
+export const backendCreateWebhookEndpointBody = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+  description: z.string().max(256).nullable().optional(),
+  events: webhookEvents.nullable().optional(),
+  disabled: z.boolean().optional(),
+});
+export type BackendCreateWebhookEndpointBody = z.infer<typeof backendCreateWebhookEndpointBody>;
+
+export const backendUpdateWebhookEndpointBody = backendCreateWebhookEndpointBody.partial();
+export type BackendUpdateWebhookEndpointBody = z.infer<typeof backendUpdateWebhookEndpointBody>;

@@ -88,4 +88,61 @@ export interface BackendInstanceSettingsJSON {
   password_min_length: number;
   /** Extra claims on every session token (`{{user.*}}` shortcodes), or null. */
   session_token_claims: Record<string, unknown> | null;
+  /** 'app': Usher does not send emails; the app delivers them from `email.created` webhooks. */
+  email_delivery: 'usher' | 'app';
+  /** The same for text messages and `sms.created`. */
+  sms_delivery: 'usher' | 'app';
+}
+
+/** Every event a webhook endpoint can receive. */
+export const WEBHOOK_EVENT_TYPES = ['user.created', 'user.updated', 'user.deleted', 'session.created', 'session.ended', 'session.removed', 'session.revoked', 'email.created', 'sms.created'] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** What an endpoint receives, signed in the Standard Webhooks format. */
+export interface WebhookEventJSON<T = unknown> {
+  /** Also the `webhook-id` header: the same on every retry, so receivers can drop repeats. */
+  id: string;
+  type: WebhookEventType;
+  /** Unix milliseconds when the change happened. */
+  timestamp: number;
+  data: T;
+}
+
+export interface BackendWebhookEndpointJSON {
+  object: 'webhook_endpoint';
+  id: string;
+  url: string;
+  description: string | null;
+  /** null: every event. */
+  events: WebhookEventType[] | null;
+  disabled: boolean;
+  created_at: number;
+  updated_at: number;
+  /** Only in the answer that creates the endpoint (and from GET …/secret). */
+  secret?: string;
+}
+
+/** The data of `email.created`: everything an app needs to deliver the email itself. */
+export interface BackendEmailJSON {
+  object: 'email';
+  id: string;
+  /** The template: verification_code, reset_password_code, sign_up_attempted, password_changed. */
+  slug: string;
+  to_email_address: string;
+  subject: string;
+  /** HTML. */
+  body: string;
+  body_plain: string;
+  /** The values the template was filled with (otp_code, ttl_minutes, …). */
+  data: Record<string, string | number | boolean>;
+  /** false when the instance's `email_delivery` is 'app': Usher did not send it. */
+  delivered_by_usher: boolean;
+  created_at: number;
+}
+
+/** The data of `user.deleted`. */
+export interface BackendDeletedObjectJSON {
+  object: 'user';
+  id: string;
+  deleted: true;
 }

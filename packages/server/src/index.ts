@@ -19,6 +19,7 @@ export { isAllowedRedirectUrl, normalizeOrigin } from './services/redirects.ts';
 
 export { DevMailboxMailer } from './mail/dev-mailbox-mailer.ts';
 export { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './jobs/outbox-worker.ts';
+export { createFetchWebhookSender, type WebhookSender, type WebhookRequest, type FetchWebhookSenderOptions } from './jobs/webhook-sender.ts';
 
 export { createMemoryStore } from './store/memory/index.ts';
 export { createSecretKey, secretKeyPrefix, type CreatedSecretKey } from './services/backend/secret-keys.ts';

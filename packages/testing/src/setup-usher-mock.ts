@@ -111,7 +111,7 @@ export function setupUsherMock(options: UsherMockOptions = {}): UsherMock {
       config: { environment: 'development', publicUrl: origin, allowedOrigins, trustedProxies: [], secureCookies: false },
       instanceConfig,
     });
-    const worker = createOutboxWorker({ store, mailer: new DevMailboxMailer(store, clock), clock });
+    const worker = createOutboxWorker({ store, mailer: new DevMailboxMailer(store, clock), clock, publicUrl: origin, instanceConfig });
     return { store, app, worker };
   };
   let current = createInstance();

@@ -19,10 +19,3 @@ export function decodeBase64(text: string): Uint8Array<ArrayBuffer> | null {
     return null;
   }
 }
-
-/** bytes → standard base64 (with padding). */
-export function encodeBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}

@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { signWebhookPayload } from './standard-webhooks.ts';
+import { signWebhookPayload } from '@usher/protocol/webhook-signature';
 import { createReplayGuard, verifyWebhook, WebhookVerificationError } from './verify-webhook.ts';
 
 const SECRET = `whsec_${Buffer.from('a-32-byte-secret-for-the-tests!!').toString('base64')}`;

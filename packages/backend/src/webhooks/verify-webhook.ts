@@ -1,4 +1,4 @@
-import { signWebhookPayload, timingSafeEqualText, webhookSecretBytes } from './standard-webhooks.ts';
+import { signWebhookPayload, timingSafeEqualText, webhookSecretBytes } from '@usher/protocol/webhook-signature';
 
 export type WebhookVerificationErrorReason = 'missing-headers' | 'invalid-signature' | 'timestamp-too-old' | 'timestamp-too-new' | 'invalid-payload' | 'replayed';
 

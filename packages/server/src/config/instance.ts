@@ -33,6 +33,8 @@ export interface InstanceConfig {
   rateLimits: RateLimitConfig;
   /** Extra claims (with `{{user.*}}` shortcodes) on every session token; null for none. */
   sessionToken: { customClaims: Record<string, unknown> | null };
+  /** Who delivers messages: Usher (mailer, SMS sender), or the app itself from the email.created / sms.created webhooks. */
+  delivery: { email: 'usher' | 'app'; sms: 'usher' | 'app' };
 }
 
 export const INSTANCE_CONFIG_KEY = 'instance_config';
@@ -57,5 +59,6 @@ export function defaultInstanceConfig(): InstanceConfig {
     branding: { logoImageUrl: null, defaultAvatar: 'marble', privacyPolicyUrl: null, termsUrl: null },
     rateLimits: defaultRateLimits(),
     sessionToken: { customClaims: null },
+    delivery: { email: 'usher', sms: 'usher' },
   };
 }

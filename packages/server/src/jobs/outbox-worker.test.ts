@@ -6,6 +6,8 @@ import type { OutboxRecord, Store } from '../store/types.ts';
 import { fullJitterDelay } from './backoff.ts';
 import { createOutboxWorker } from './outbox-worker.ts';
 
+const PUBLIC_URL = 'https://auth.example.com';
+
 function emailRow(id: string, now: number, payload: Record<string, unknown> = { to: 'jane@example.com', subject: '123456 is your code', text: 'code 123456', html: '<p>123456</p>' }): OutboxRecord {
   return { id, kind: 'email', payload, status: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: null, lastError: null, createdAt: now, updatedAt: now };
 }
@@ -53,7 +55,7 @@ describe('the outbox worker', () => {
     const clock = createManualClock();
     const mailer = new RecordingMailer();
     await store.enqueueOutbox(emailRow('msg_1', clock.now()));
-    const worker = createOutboxWorker({ store, mailer, clock });
+    const worker = createOutboxWorker({ store, mailer, clock, publicUrl: PUBLIC_URL });
     expect(await worker.runOnce()).toBe(1);
     expect(await worker.runOnce()).toBe(0);
     expect(mailer.sent).toEqual([{ to: 'jane@example.com', subject: '123456 is your code', text: 'code 123456', html: '<p>123456</p>' }]);
@@ -66,7 +68,7 @@ describe('the outbox worker', () => {
     const mailer = new RecordingMailer();
     mailer.failuresLeft = 2;
     await store.enqueueOutbox(emailRow('msg_1', clock.now()));
-    const worker = createOutboxWorker({ store, mailer, clock, random: fixedRandom(0.5), baseDelayMs: 1000 });
+    const worker = createOutboxWorker({ store, mailer, clock, publicUrl: PUBLIC_URL, random: fixedRandom(0.5), baseDelayMs: 1000 });
 
     await worker.runOnce();
     let row = await statusOf(store, 'msg_1');
@@ -91,7 +93,7 @@ describe('the outbox worker', () => {
     const mailer = new RecordingMailer();
     mailer.failuresLeft = 100;
     await store.enqueueOutbox(emailRow('msg_1', clock.now()));
-    const worker = createOutboxWorker({ store, mailer, clock, maxAttempts: 3, random: fixedRandom(0.999) });
+    const worker = createOutboxWorker({ store, mailer, clock, publicUrl: PUBLIC_URL, maxAttempts: 3, random: fixedRandom(0.999) });
     for (let i = 0; i < 3; i++) {
       await worker.runOnce();
       clock.advance(60 * 60_000);
@@ -105,7 +107,7 @@ describe('the outbox worker', () => {
     const clock = createManualClock();
     const mailer = new RecordingMailer();
     await store.enqueueOutbox(emailRow('msg_1', clock.now(), { suppressed: true }));
-    await createOutboxWorker({ store, mailer, clock }).runOnce();
+    await createOutboxWorker({ store, mailer, clock, publicUrl: PUBLIC_URL }).runOnce();
     expect(mailer.sent).toEqual([]);
     expect((await statusOf(store, 'msg_1'))?.status).toBe('sent');
   });
@@ -117,7 +119,7 @@ describe('the outbox worker', () => {
     mailer.failuresLeft = 100;
     const lines: string[] = [];
     await store.enqueueOutbox(emailRow('msg_1', clock.now()));
-    const worker = createOutboxWorker({ store, mailer, clock, logger: recordingLogger(lines), maxAttempts: 2 });
+    const worker = createOutboxWorker({ store, mailer, clock, publicUrl: PUBLIC_URL, logger: recordingLogger(lines), maxAttempts: 2 });
     await worker.runOnce();
     clock.advance(60 * 60_000);
     await worker.runOnce();
@@ -132,7 +134,7 @@ describe('the outbox worker', () => {
     const store = createMemoryStore();
     const clock = createManualClock();
     const mailer = new RecordingMailer();
-    const worker = createOutboxWorker({ store, mailer, clock });
+    const worker = createOutboxWorker({ store, mailer, clock, publicUrl: PUBLIC_URL });
     worker.start(5);
     await store.enqueueOutbox(emailRow('msg_1', clock.now()));
     await expect.poll(() => mailer.sent.length, { timeout: 2000 }).toBe(1);

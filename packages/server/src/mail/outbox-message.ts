@@ -1,22 +1,19 @@
 import type { MailMessage } from '../deps.ts';
+import type { RenderedEmail } from './templates.ts';
 import type { OutboxRecord } from '../store/types.ts';
+import { pendingOutbox } from '../store/pending-outbox.ts';
 import type { Runtime } from '../services/runtime.ts';
 
+/** An email as the outbox keeps it: the message, and which template made it with what values (for email.created). */
+export interface OutboxEmail extends MailMessage {
+  slug: RenderedEmail['slug'] | '';
+  data: RenderedEmail['data'];
+}
+
 /** An outbox row that sends `message` through the Mailer once the surrounding change committed. */
-export function emailOutboxRecord(rt: Runtime, message: MailMessage): OutboxRecord {
-  const now = rt.now();
-  return {
-    id: rt.newId('msg'),
-    kind: 'email',
-    payload: { to: message.to, subject: message.subject, text: message.text, html: message.html },
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: now,
-    lockedUntil: null,
-    lastError: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+export function emailOutboxRecord(rt: Runtime, message: MailMessage & Partial<Pick<RenderedEmail, 'slug' | 'data'>>): OutboxRecord {
+  const { to, subject, text, html, slug = '', data = {} } = message;
+  return pendingOutbox(rt.newId('msg'), 'email', { to, subject, text, html, slug, data }, rt.now());
 }
 
 /**
@@ -28,11 +25,12 @@ export function suppressedOutboxRecord(rt: Runtime): OutboxRecord {
   return { ...record, payload: { suppressed: true } };
 }
 
-/** Reads an email payload back; null when the row is not a deliverable email. */
-export function readEmailPayload(payload: Record<string, unknown>): MailMessage | null {
-  const { to, subject, text, html } = payload;
+/** Reads an email payload back; null when the row is not a deliverable email. Rows written before slugs existed read with an empty one. */
+export function readEmailPayload(payload: Record<string, unknown>): OutboxEmail | null {
+  const { to, subject, text, html, slug, data } = payload;
   if (typeof to !== 'string' || typeof subject !== 'string' || typeof text !== 'string' || typeof html !== 'string' || to === '') return null;
-  return { to, subject, text, html };
+  const fields = data && typeof data === 'object' && !Array.isArray(data) ? (data as OutboxEmail['data']) : {};
+  return { to, subject, text, html, slug: typeof slug === 'string' ? (slug as OutboxEmail['slug']) : '', data: fields };
 }
 
 export function isSuppressedPayload(payload: Record<string, unknown>): boolean {

@@ -5,6 +5,10 @@ export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
+  /** Which template made it: apps that deliver their own email (email.created) pick theirs by it. */
+  slug: 'verification_code' | 'reset_password_code' | 'sign_up_attempted' | 'password_changed';
+  /** The values the template was filled with, for the same apps. */
+  data: Record<string, string | number | boolean>;
 }
 
 export interface VerificationCodeEmailInput {
@@ -29,7 +33,7 @@ export function verificationCodeEmail(input: VerificationCodeEmailInput): Render
     `It expires in ${input.ttlMinutes} minutes and can be used once.`,
     'If you did not ask for it, you can ignore this email: nobody can use it without access to your inbox.',
   ]);
-  return { subject, text, html };
+  return { subject, text, html, slug: 'verification_code', data: { application_name: app, otp_code: input.code, ttl_minutes: input.ttlMinutes } };
 }
 
 export interface SignUpAttemptedEmailInput {
@@ -56,7 +60,7 @@ export function signUpAttemptedEmail(input: SignUpAttemptedEmailInput): Rendered
     `If it was you, <a href="${escapeHtml(input.signInUrl)}">sign in instead</a>.`,
     'If it was not you, you can ignore this email: your account has not changed.',
   ]);
-  return { subject, text, html };
+  return { subject, text, html, slug: 'sign_up_attempted', data: { application_name: app, sign_in_url: input.signInUrl } };
 }
 
 /** The code of "forgot password": its own subject, so nobody mistakes it for a sign-in code. */
@@ -75,7 +79,7 @@ export function passwordResetCodeEmail(input: VerificationCodeEmailInput): Rende
     `It expires in ${input.ttlMinutes} minutes and can be used once.`,
     'If you did not ask for it, ignore this email: your password stays as it is.',
   ]);
-  return { subject, text, html };
+  return { subject, text, html, slug: 'reset_password_code', data: { application_name: app, otp_code: input.code, ttl_minutes: input.ttlMinutes } };
 }
 
 export interface PasswordChangedEmailInput {
@@ -92,5 +96,5 @@ export function passwordChangedEmail(input: PasswordChangedEmailInput): Rendered
   const warning = `If you did not change it, reset your password again at once: someone may have access to your email.`;
   const text = [`The password of your ${app} account was just changed with a reset code sent to this address.`, sessions, '', warning].join('\n');
   const html = htmlLayout(subject, [`The password of your ${escapeHtml(app)} account was just changed with a reset code sent to this address.`, sessions, warning]);
-  return { subject, text, html };
+  return { subject, text, html, slug: 'password_changed', data: { application_name: app, other_sessions_signed_out: input.otherSessionsSignedOut } };
 }

@@ -104,7 +104,7 @@ export async function startUsherServer(settings: NodeServerSettings, log: (line:
 
   const smtp = settings.smtpUrl ? new SmtpMailer(settings.smtpUrl, settings.mailFrom) : null;
   const mailer: Mailer = smtp ?? new DevMailboxMailer(store, systemClock);
-  const worker = createOutboxWorker({ store, mailer, clock: systemClock, logger: lineLogger('[outbox]', log) });
+  const worker = createOutboxWorker({ store, mailer, clock: systemClock, publicUrl: config.publicUrl, logger: lineLogger('[outbox]', log) });
   worker.start(500);
 
   return {

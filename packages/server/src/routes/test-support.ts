@@ -15,6 +15,7 @@ import { DevMailboxMailer } from '../mail/dev-mailbox-mailer.ts';
 import { createManualClock, type ManualClock } from '../services/clock.ts';
 import { createMemoryStore } from '../store/memory/index.ts';
 import type { Store } from '../store/types.ts';
+import type { WebhookSender } from '../jobs/webhook-sender.ts';
 
 export const APP_ORIGIN = 'http://localhost:3000';
 export const PUBLIC_URL = 'http://localhost:4000';
@@ -47,6 +48,8 @@ export interface TestAppOptions {
   /** The peer address of a request (as Node's socket would give it); none by default. */
   clientIp?: UsherAppDeps['clientIp'];
   rateLimiter?: RateLimiter;
+  /** Where the test app's worker POSTs webhooks (default: fetch). */
+  webhookSender?: WebhookSender;
 }
 
 export function createTestApp(options: TestAppOptions = {}): TestApp {
@@ -55,17 +58,25 @@ export function createTestApp(options: TestAppOptions = {}): TestApp {
   const config = defaultInstanceConfig();
   if ((options.rateLimits ?? 'relaxed') === 'relaxed') config.rateLimits = relaxedRateLimits();
   options.instance?.(config);
+  const server = testServerConfig(options.server);
   const app = createUsherApp({
     store,
     hasher: options.hasher ?? createPbkdf2Hasher({ iterations: 1000 }),
     clock,
     random: webCryptoRandom,
-    config: testServerConfig(options.server),
+    config: server,
     instanceConfig: config,
     clientIp: options.clientIp,
     rateLimiter: options.rateLimiter,
   });
-  const worker = createOutboxWorker({ store, mailer: new DevMailboxMailer(store, clock), clock });
+  const worker = createOutboxWorker({
+    store,
+    mailer: new DevMailboxMailer(store, clock),
+    clock,
+    publicUrl: server.publicUrl,
+    instanceConfig: config,
+    ...(options.webhookSender ? { webhookSender: options.webhookSender } : {}),
+  });
   return { app, store, clock, worker, config };
 }
 

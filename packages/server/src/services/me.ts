@@ -7,6 +7,7 @@ import { assertMetadataSize } from './backend/metadata.ts';
 import { normalizeName, parseUsername } from './identifiers.ts';
 import type { Runtime } from './runtime.ts';
 import { currentSession } from './sessions.ts';
+import { changeEvents } from './events.ts';
 
 export interface Me {
   session: SessionRecord;
@@ -52,7 +53,7 @@ export async function updateMe(rt: Runtime, config: InstanceConfig, ctx: ClientC
   }
   let updated: UserRecord | null;
   try {
-    updated = await rt.store.updateUser(user.id, patch, rt.now());
+    updated = await rt.store.updateUser(user.id, patch, rt.now(), changeEvents(rt));
   } catch (error) {
     if (error instanceof StoreConflictError) throw new UsherError('form_identifier_exists', { paramName: error.field, longMessage: 'This username is taken. Try another one.' });
     throw error;

@@ -7,6 +7,7 @@ import { effectiveSessionStatus, factorVerificationAge, newSessionDeadlines, tra
 import { MAX_SESSION_CLAIMS_BYTES } from './backend/instance-settings.ts';
 import type { Runtime } from './runtime.ts';
 import { resolveClaimsFor } from './tokens/shortcode-user.ts';
+import { changeEvents } from './events.ts';
 
 /** Activity is written at most once a minute per session, however often tokens are minted. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -114,7 +115,7 @@ export async function touchSession(rt: Runtime, config: InstanceConfig, ctx: Cli
 export async function changeSession(rt: Runtime, ctx: ClientContext, sessionId: string, event: Extract<SessionEvent, 'end' | 'remove'>): Promise<SessionRecord> {
   const session = await settleSession(rt, await getClientSession(rt, ctx.client, sessionId));
   const now = rt.now();
-  await rt.store.setSessionStatus(session.id, transitionSources(event), transitionTarget(event), now);
+  await rt.store.setSessionStatus(session.id, transitionSources(event), transitionTarget(event), now, changeEvents(rt));
   const client = await ctx.reload();
   if (client && client.lastActiveSessionId === session.id) await rt.store.setLastActiveSession(client.id, null, now);
   ctx.signedOut(now);
@@ -126,7 +127,7 @@ export async function endAllSessions(rt: Runtime, ctx: ClientContext): Promise<v
   const client = ctx.client;
   if (!client) return;
   const now = rt.now();
-  await rt.store.endClientSessions(client.id, 'ended', now);
+  await rt.store.endClientSessions(client.id, 'ended', now, changeEvents(rt));
   ctx.signedOut(now);
 }
 

@@ -10,6 +10,7 @@ import type { Runtime } from './runtime.ts';
 import { newSessionRecord } from './sessions.ts';
 import { assertFirstFactorStep, assertStrategy, emailCodeBinding, getOwnSignIn, type CodeStrategy } from './sign-in-steps.ts';
 import { redeemVerificationCode } from './verifications.ts';
+import { changeEvents } from './events.ts';
 
 function lockedError(lockedUntil: number): UsherError {
   return new UsherError('user_locked', { meta: { lock_expires_at: lockedUntil } });
@@ -106,7 +107,7 @@ export async function complete(rt: Runtime, config: InstanceConfig, ctx: ClientC
   const rotation = await ctx.prepareRotation();
   const now = rt.now();
   const passwordReset = reset ? completion.passwordReset : undefined;
-  const completed = await rt.store.completeSignIn({ signInId: signIn.id, fromStatuses, session, clientTokenHash: rotation.tokenHash, now, ...(passwordReset ? { passwordReset } : {}) });
+  const completed = await rt.store.completeSignIn({ signInId: signIn.id, fromStatuses, session, clientTokenHash: rotation.tokenHash, now, emit: changeEvents(rt), ...(passwordReset ? { passwordReset } : {}) });
   if (!completed) throw new UsherError('sign_in_status_invalid', { longMessage: 'This sign-in was completed by another request.' });
   ctx.rotated(rotation.token, now);
   const updated = await rt.store.updateSignIn(signIn.id, { firstFactorStrategy: completion.strategy, firstFactorStatus: 'verified', createdSessionId: session.id, updatedAt: now });

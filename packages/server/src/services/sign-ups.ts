@@ -15,6 +15,7 @@ import { assertRedirectUrl } from './redirect-policy.ts';
 import type { Runtime } from './runtime.ts';
 import { assertMaySignIn, newSessionRecord } from './sessions.ts';
 import { redeemVerificationCode, sendDecoyVerification, sendVerificationCode } from './verifications.ts';
+import { changeEvents } from './events.ts';
 
 /** How long an unfinished sign-up is kept. */
 const SIGN_UP_LIFETIME_MS = 24 * 3600_000;
@@ -198,7 +199,7 @@ async function completeIfReady(rt: Runtime, config: InstanceConfig, ctx: ClientC
   const rotation = await ctx.prepareRotation();
   let completed: boolean;
   try {
-    completed = await rt.store.completeSignUp({ signUpId: signUp.id, user, emailAddress, session, clientTokenHash: rotation.tokenHash, now });
+    completed = await rt.store.completeSignUp({ signUpId: signUp.id, user, emailAddress, session, clientTokenHash: rotation.tokenHash, now, emit: changeEvents(rt) });
   } catch (error) {
     if (error instanceof StoreConflictError) {
       throw new UsherError('form_identifier_exists', { paramName: error.field, longMessage: 'This identifier was taken by another account meanwhile.' });

@@ -3,6 +3,8 @@
  * that reads and writes them is in types.ts.
  */
 
+import type { ChangeEventFactory } from './change-events.ts';
+
 /** `reset_password` is a sign-in's "forgot password" code: never interchangeable with its sign-in code. */
 export type VerificationPurpose = 'sign_in' | 'sign_up' | 'email_address' | 'reset_password';
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
@@ -164,6 +166,20 @@ export interface JwtTemplateRecord {
   updatedAt: number;
 }
 
+/** Where the Backend API sends events, signed with the endpoint's own secret. */
+export interface WebhookEndpointRecord {
+  id: string;
+  url: string;
+  /** `whsec_<base64>`: the receiver's shared secret (needed in clear to sign). */
+  secret: string;
+  description: string | null;
+  /** Event types it receives; null for all. */
+  events: string[] | null;
+  disabledAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface Page<T> {
   data: T[];
   totalCount: number;
@@ -173,8 +189,12 @@ export type OutboxStatus = 'pending' | 'processing' | 'sent' | 'dead';
 
 export interface OutboxRecord {
   id: string;
-  /** What the worker does with it: 'email' sends through the Mailer. */
-  kind: 'email';
+  /**
+   * What the worker does with it: 'email' sends through the Mailer; 'event' (written with the
+   * change it reports) fans out into one 'webhook' row per subscribed endpoint; 'webhook' POSTs
+   * one signed event to one endpoint.
+   */
+  kind: 'email' | 'event' | 'webhook';
   payload: Record<string, unknown>;
   status: OutboxStatus;
   attempts: number;
@@ -220,4 +240,6 @@ export interface CompleteSignInInput {
   clientTokenHash: string;
   now: number;
   passwordReset?: PasswordResetInput;
+  /** Reports session.created (and session.revoked for every session a reset revoked). */
+  emit?: ChangeEventFactory;
 }

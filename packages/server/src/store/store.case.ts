@@ -6,6 +6,7 @@
 import { describe } from 'vitest';
 import { adminCases } from './cases/admin.case.ts';
 import { jwtTemplatesCases } from './cases/jwt-templates.case.ts';
+import { webhooksCases } from './cases/webhooks.case.ts';
 import { clientsAndUsersCases } from './cases/clients-and-users.case.ts';
 import { devMessagesCases } from './cases/dev-messages.case.ts';
 import type { MakeStore, TeardownStore } from './cases/fixtures.ts';
@@ -33,5 +34,6 @@ export function storeConformance(name: string, make: MakeStore, teardown: Teardo
     devMessagesCases(make, teardown);
     adminCases(make, teardown);
     jwtTemplatesCases(make, teardown);
+    webhooksCases(make, teardown);
   });
 }

@@ -9,6 +9,7 @@
  */
 
 import type {
+  WebhookEndpointRecord,
   VerificationPurpose,
   SessionStatus,
   SigningKeyRecord,
@@ -28,8 +29,10 @@ import type {
   ConsumeVerificationResult,
   CompleteSignInInput,
 } from './records.ts';
+import type { ChangeEventFactory } from './change-events.ts';
 
 export type * from './records.ts';
+export type { ChangeEventFactory } from './change-events.ts';
 
 /** Thrown when a unique identifier (email address or username) is already taken. */
 export class StoreConflictError extends Error {
@@ -77,7 +80,7 @@ export interface Store {
   findUserByUsername(username: string): Promise<UserRecord | null>;
   listEmailAddresses(userId: string): Promise<EmailAddressRecord[]>;
   /** Patches profile fields (and, for the Backend API, password and metadata); throws StoreConflictError('username') when taken. */
-  updateUser(id: string, patch: UserPatch, now: number): Promise<UserRecord | null>;
+  updateUser(id: string, patch: UserPatch, now: number, emit?: ChangeEventFactory): Promise<UserRecord | null>;
   /**
    * Counts one failed attempt; when the count reaches maxAttempts the user is locked until
    * now + lockMs and the count starts again. Atomic under concurrency.
@@ -88,13 +91,13 @@ export interface Store {
   /** Newest first by default; `query` matches email addresses, username, first and last name (case-insensitive substring). */
   listUsers(input: { query?: string; limit: number; offset: number; order: 'asc' | 'desc' }): Promise<Page<UserRecord>>;
   /** Inserts a user with its email addresses; throws StoreConflictError when one is taken (nothing is written). */
-  createUser(input: { user: UserRecord; emailAddresses: EmailAddressRecord[] }): Promise<void>;
+  createUser(input: { user: UserRecord; emailAddresses: EmailAddressRecord[]; emit?: ChangeEventFactory }): Promise<void>;
   /** Deletes the user, its email addresses and its sessions; false when there was no such user. */
-  deleteUser(id: string, now: number): Promise<boolean>;
+  deleteUser(id: string, now: number, emit?: ChangeEventFactory): Promise<boolean>;
   /** Bans (a time) or unbans (null); banning revokes every active session of the user in the same transaction. */
-  setUserBanned(id: string, bannedAt: number | null, now: number): Promise<UserRecord | null>;
+  setUserBanned(id: string, bannedAt: number | null, now: number, emit?: ChangeEventFactory): Promise<UserRecord | null>;
   /** Locks until a time, or unlocks (null, which also resets the failure count). */
-  setUserLock(id: string, lockedUntil: number | null, now: number): Promise<UserRecord | null>;
+  setUserLock(id: string, lockedUntil: number | null, now: number, emit?: ChangeEventFactory): Promise<UserRecord | null>;
 
   // ── sign-ins ──
   /** Inserts the sign-in and makes it the client's current one. */
@@ -121,7 +124,7 @@ export interface Store {
    * Throws StoreConflictError when the email or username was taken meanwhile (nothing changes);
    * answers false when the sign-up is no longer missing_requirements.
    */
-  completeSignUp(input: { signUpId: string; user: UserRecord; emailAddress: EmailAddressRecord | null; session: SessionRecord; clientTokenHash: string; now: number }): Promise<boolean>;
+  completeSignUp(input: { signUpId: string; user: UserRecord; emailAddress: EmailAddressRecord | null; session: SessionRecord; clientTokenHash: string; now: number; emit?: ChangeEventFactory }): Promise<boolean>;
 
   // ── verifications (one per owner and purpose) ──
   /**
@@ -142,9 +145,9 @@ export interface Store {
   getSession(id: string): Promise<SessionRecord | null>;
   listClientSessions(clientId: string): Promise<SessionRecord[]>;
   /** Moves a session from one of `from` to `to`; false when it was not in `from`. */
-  setSessionStatus(id: string, from: SessionStatus[], to: SessionStatus, now: number): Promise<boolean>;
+  setSessionStatus(id: string, from: SessionStatus[], to: SessionStatus, now: number, emit?: ChangeEventFactory): Promise<boolean>;
   /** Ends every active session of the client with `to`; answers how many. Clears lastActiveSessionId. */
-  endClientSessions(clientId: string, to: SessionStatus, now: number): Promise<number>;
+  endClientSessions(clientId: string, to: SessionStatus, now: number, emit?: ChangeEventFactory): Promise<number>;
   /**
    * Records activity: sets lastActiveAt=now and expireAt=now+inactivityMs, but writes only when
    * the stored lastActiveAt is older than minIntervalMs (at most one write per session per interval).
@@ -174,8 +177,25 @@ export interface Store {
   replaceJwtTemplate(template: JwtTemplateRecord): Promise<JwtTemplateRecord | null>;
   deleteJwtTemplate(id: string): Promise<boolean>;
 
+  // ── webhook endpoints ──
+  createWebhookEndpoint(endpoint: WebhookEndpointRecord): Promise<void>;
+  getWebhookEndpoint(id: string): Promise<WebhookEndpointRecord | null>;
+  /** Oldest first. */
+  listWebhookEndpoints(): Promise<WebhookEndpointRecord[]>;
+  updateWebhookEndpoint(id: string, patch: Partial<Pick<WebhookEndpointRecord, 'url' | 'description' | 'events' | 'disabledAt' | 'secret'>>, now: number): Promise<WebhookEndpointRecord | null>;
+  deleteWebhookEndpoint(id: string): Promise<boolean>;
+
   // ── durable outbox ──
   enqueueOutbox(message: OutboxRecord): Promise<void>;
+  /**
+   * Inserts the messages whose id is not stored yet and skips the others; answers how many it
+   * inserted. A fan-out (one event → one delivery per endpoint) uses ids derived from the event,
+   * so repeating it after a crash adds nothing.
+   */
+  enqueueOutboxOnce(messages: OutboxRecord[]): Promise<number>;
+  /** A sent or dead message back to pending, due now, with its attempts reset (a replay); false when it is pending or processing, or absent. */
+  requeueOutbox(id: string, now: number): Promise<boolean>;
+  getOutbox(id: string): Promise<OutboxRecord | null>;
   /**
    * Leases up to `limit` due messages (pending, or processing with an expired lease) to one worker:
    * status 'processing', lockedUntil = now + leaseMs, attempts + 1. Two workers never get the same
@@ -185,7 +205,8 @@ export interface Store {
   markOutboxSent(id: string, now: number): Promise<void>;
   /** Schedules a retry at nextAttemptAt, or dead-letters it when `dead`. */
   markOutboxFailed(id: string, input: { error: string; nextAttemptAt: number; dead: boolean; now: number }): Promise<void>;
-  listOutbox(filter: { status?: OutboxStatus }): Promise<OutboxRecord[]>;
+  /** Oldest first. */
+  listOutbox(filter: { status?: OutboxStatus; kind?: OutboxRecord['kind'] }): Promise<OutboxRecord[]>;
 
   // ── dev mailbox (development instances only) ──
   insertDevMessage(message: DevMessageRecord): Promise<void>;

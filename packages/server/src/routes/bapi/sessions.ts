@@ -4,6 +4,7 @@ import { parseBody } from '../../http/validate.ts';
 import { toBackendSessionJSON } from '../../services/serializers/backend.ts';
 import type { Runtime } from '../../services/runtime.ts';
 import { pathId, type App } from '../types.ts';
+import { changeEvents } from '../../services/events.ts';
 
 /** /backend/v1/sessions: list (by user and status) and revoke. */
 export function registerBackendSessionRoutes(app: App, rt: Runtime): void {
@@ -24,7 +25,7 @@ export function registerBackendSessionRoutes(app: App, rt: Runtime): void {
     const id = pathId(c, 'sess', 'session_not_found');
     parseBody(emptyBody, c.get('body') ?? {});
     const now = rt.now();
-    if (!(await rt.store.setSessionStatus(id, ['active'], 'revoked', now))) {
+    if (!(await rt.store.setSessionStatus(id, ['active'], 'revoked', now, changeEvents(rt)))) {
       const session = await rt.store.getSession(id);
       if (!session) throw new UsherError('session_not_found');
       throw new UsherError('session_not_active', { status: 422, longMessage: `This session is already ${session.status}.` });

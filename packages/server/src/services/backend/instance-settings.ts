@@ -21,6 +21,8 @@ export function toInstanceSettingsJSON(config: InstanceConfig): BackendInstanceS
     lockout_duration: config.lockout.lockSeconds,
     password_min_length: config.password.minLength,
     session_token_claims: config.sessionToken.customClaims === null ? null : structuredClone(config.sessionToken.customClaims),
+    email_delivery: config.delivery.email,
+    sms_delivery: config.delivery.sms,
   };
 }
 
@@ -44,6 +46,10 @@ function documentPatch(body: BackendInstanceSettingsBody): DeepPartial<InstanceC
     if (body.session_token_claims !== null) assertValidClaims(body.session_token_claims, 'session_token_claims', MAX_SESSION_CLAIMS_BYTES);
     patch.sessionToken = { customClaims: body.session_token_claims };
   }
+  const delivery: DeepPartial<InstanceConfig['delivery']> = {};
+  if (body.email_delivery !== undefined) delivery.email = body.email_delivery;
+  if (body.sms_delivery !== undefined) delivery.sms = body.sms_delivery;
+  if (Object.keys(delivery).length) patch.delivery = delivery;
   return patch;
 }
 

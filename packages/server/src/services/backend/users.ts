@@ -6,6 +6,7 @@ import { normalizeName, parseEmailAddress, parseUsername } from '../identifiers.
 import { acceptNewPassword } from '../passwords.ts';
 import type { Runtime } from '../runtime.ts';
 import { assertMetadataSize, mergeMetadata } from './metadata.ts';
+import { changeEvents } from '../events.ts';
 
 function conflict(error: unknown): never {
   if (error instanceof StoreConflictError) {
@@ -56,7 +57,7 @@ export async function createUser(rt: Runtime, config: InstanceConfig, body: Back
     createdAt: now,
     updatedAt: now,
   };
-  await rt.store.createUser({ user, emailAddresses: emails }).catch(conflict);
+  await rt.store.createUser({ user, emailAddresses: emails, emit: changeEvents(rt) }).catch(conflict);
   return user;
 }
 
@@ -71,7 +72,7 @@ export async function updateUser(rt: Runtime, config: InstanceConfig, id: string
   if (body.private_metadata !== undefined) patch.privateMetadata = assertMetadataSize(body.private_metadata, 'private_metadata');
   if (body.unsafe_metadata !== undefined) patch.unsafeMetadata = assertMetadataSize(body.unsafe_metadata, 'unsafe_metadata');
   if (body.password !== undefined) patch.passwordHash = await rt.hasher.hash(acceptNewPassword(body.password, config));
-  const updated = await rt.store.updateUser(id, patch, rt.now()).catch(conflict);
+  const updated = await rt.store.updateUser(id, patch, rt.now(), changeEvents(rt)).catch(conflict);
   if (!updated) throw new UsherError('user_not_found');
   return updated;
 }
@@ -83,19 +84,19 @@ export async function mergeUserMetadata(rt: Runtime, id: string, body: BackendMe
   if (body.public_metadata) patch.publicMetadata = assertMetadataSize(mergeMetadata(user.publicMetadata, body.public_metadata), 'public_metadata');
   if (body.private_metadata) patch.privateMetadata = assertMetadataSize(mergeMetadata(user.privateMetadata, body.private_metadata), 'private_metadata');
   if (body.unsafe_metadata) patch.unsafeMetadata = assertMetadataSize(mergeMetadata(user.unsafeMetadata, body.unsafe_metadata), 'unsafe_metadata');
-  const updated = await rt.store.updateUser(id, patch, rt.now());
+  const updated = await rt.store.updateUser(id, patch, rt.now(), changeEvents(rt));
   if (!updated) throw new UsherError('user_not_found');
   return updated;
 }
 
 export async function deleteUser(rt: Runtime, id: string): Promise<void> {
-  if (!(await rt.store.deleteUser(id, rt.now()))) throw new UsherError('user_not_found');
+  if (!(await rt.store.deleteUser(id, rt.now(), changeEvents(rt)))) throw new UsherError('user_not_found');
 }
 
 /** A ban revokes every session at once (their next token mint fails) and refuses every sign-in. */
 export async function setBanned(rt: Runtime, id: string, banned: boolean): Promise<UserRecord> {
   const now = rt.now();
-  const user = await rt.store.setUserBanned(id, banned ? now : null, now);
+  const user = await rt.store.setUserBanned(id, banned ? now : null, now, changeEvents(rt));
   if (!user) throw new UsherError('user_not_found');
   return user;
 }
@@ -103,7 +104,7 @@ export async function setBanned(rt: Runtime, id: string, banned: boolean): Promi
 /** Locks for the instance's lockout duration (as if the failure limit had been reached), or unlocks. */
 export async function setLocked(rt: Runtime, config: InstanceConfig, id: string, locked: boolean): Promise<UserRecord> {
   const now = rt.now();
-  const user = await rt.store.setUserLock(id, locked ? now + config.lockout.lockSeconds * 1000 : null, now);
+  const user = await rt.store.setUserLock(id, locked ? now + config.lockout.lockSeconds * 1000 : null, now, changeEvents(rt));
   if (!user) throw new UsherError('user_not_found');
   return user;
 }

@@ -1,4 +1,5 @@
 import { StoreConflictError, type SignInRecord, type SignUpRecord, type Store, type UserRecord } from '../types.ts';
+import { recordEvents } from './events.ts';
 import { applyPatch, assertAbsent, byCreation, copy, foldCase, requireRow, type MemoryTables } from './tables.ts';
 
 type AccountMethods = Pick<
@@ -104,12 +105,13 @@ export function memoryAccounts(t: MemoryTables): AccountMethods {
         .sort(byCreation((e) => e.id))
         .map(copy);
     },
-    async updateUser(id, patch, now) {
+    async updateUser(id, patch, now, emit) {
       const user = t.users.get(id);
       if (!user) return null;
       if (patch.username !== undefined && usernameTaken(patch.username, id)) throw new StoreConflictError('username');
       applyPatch(user, patch, USER_PATCH_KEYS);
       user.updatedAt = now;
+      recordEvents(t, emit, [['user.updated', id]]);
       return copy(user);
     },
     async recordFailedAttempt(userId, now, policy) {
@@ -144,7 +146,7 @@ export function memoryAccounts(t: MemoryTables): AccountMethods {
       applyPatch(signIn, patch, SIGN_IN_PATCH_KEYS);
       return copy(signIn);
     },
-    async completeSignIn({ signInId, fromStatuses, session, clientTokenHash, now, passwordReset }) {
+    async completeSignIn({ signInId, fromStatuses, session, clientTokenHash, now, passwordReset, emit }) {
       const signIn = t.signIns.get(signInId);
       if (!signIn || !fromStatuses.includes(signIn.status)) return false;
       // Every check happens before the first write, so a failure leaves nothing half done.
@@ -157,7 +159,11 @@ export function memoryAccounts(t: MemoryTables): AccountMethods {
       if (passwordReset) {
         Object.assign(user, { passwordHash: passwordReset.passwordHash });
         if (passwordReset.revokeOtherSessions) {
-          for (const other of t.sessions.values()) if (other.userId === user.id && other.status === 'active') Object.assign(other, { status: 'revoked', updatedAt: now });
+          for (const other of t.sessions.values()) {
+            if (other.userId !== user.id || other.status !== 'active') continue;
+            Object.assign(other, { status: 'revoked', updatedAt: now });
+            recordEvents(t, emit, [['session.revoked', other.id]]);
+          }
         }
         if (passwordReset.notification) t.outbox.set(passwordReset.notification.id, copy(passwordReset.notification));
       }
@@ -165,6 +171,7 @@ export function memoryAccounts(t: MemoryTables): AccountMethods {
       Object.assign(signIn, { status: 'complete', createdSessionId: session.id, updatedAt: now });
       Object.assign(client, { lastActiveSessionId: session.id, tokenHash: clientTokenHash, updatedAt: now });
       Object.assign(user, { failedAttempts: 0, lastSignInAt: now, updatedAt: now });
+      recordEvents(t, emit, [['session.created', session.id]]);
       return true;
     },
 
@@ -185,7 +192,7 @@ export function memoryAccounts(t: MemoryTables): AccountMethods {
       applyPatch(signUp, patch, SIGN_UP_PATCH_KEYS);
       return copy(signUp);
     },
-    async completeSignUp({ signUpId, user, emailAddress, session, clientTokenHash, now }) {
+    async completeSignUp({ signUpId, user, emailAddress, session, clientTokenHash, now, emit }) {
       const signUp = t.signUps.get(signUpId);
       if (!signUp || signUp.status !== 'missing_requirements') return false;
       // Same order as the SQL adapter meets its unique indexes: the user row, then its email address.
@@ -204,6 +211,7 @@ export function memoryAccounts(t: MemoryTables): AccountMethods {
       t.sessions.set(session.id, copy(session));
       Object.assign(signUp, { status: 'complete', createdUserId: user.id, createdSessionId: session.id, updatedAt: now });
       Object.assign(client, { lastActiveSessionId: session.id, tokenHash: clientTokenHash, updatedAt: now });
+      recordEvents(t, emit, [['user.created', user.id], ['session.created', session.id]]);
       return true;
     },
   };

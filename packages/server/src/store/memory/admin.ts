@@ -1,4 +1,5 @@
 import { StoreConflictError, type Store, type UserRecord } from '../types.ts';
+import { recordEvents } from './events.ts';
 import { assertAbsent, byCreation, copy, foldCase, pageOf, type MemoryTables } from './tables.ts';
 
 type AdminMethods = Pick<Store, 'listUsers' | 'createUser' | 'deleteUser' | 'setUserBanned' | 'setUserLock' | 'listSessions' | 'insertApiKey' | 'findApiKeyByHash' | 'listApiKeys' | 'revokeApiKey'>;
@@ -17,7 +18,7 @@ export function memoryAdmin(t: MemoryTables): AdminMethods {
       if (order === 'desc') rows.reverse();
       return pageOf(rows, limit, offset);
     },
-    async createUser({ user, emailAddresses }) {
+    async createUser({ user, emailAddresses, emit }) {
       assertAbsent(t.users, user.id, 'user');
       if (user.username !== null && [...t.users.values()].some((u) => u.username !== null && foldCase(u.username) === foldCase(user.username!))) {
         throw new StoreConflictError('username');
@@ -29,8 +30,9 @@ export function memoryAdmin(t: MemoryTables): AdminMethods {
       }
       t.users.set(user.id, copy(user));
       for (const email of emailAddresses) t.emailAddresses.set(email.id, copy(email));
+      recordEvents(t, emit, [['user.created', user.id]]);
     },
-    async deleteUser(id, now) {
+    async deleteUser(id, now, emit) {
       if (!t.users.delete(id)) return false;
       for (const [emailId, email] of t.emailAddresses) if (email.userId === id) t.emailAddresses.delete(emailId);
       for (const [sessionId, session] of t.sessions) {
@@ -39,21 +41,28 @@ export function memoryAdmin(t: MemoryTables): AdminMethods {
         const client = t.clients.get(session.clientId);
         if (client?.lastActiveSessionId === sessionId) Object.assign(client, { lastActiveSessionId: null, updatedAt: now });
       }
+      recordEvents(t, emit, [['user.deleted', id]]);
       return true;
     },
-    async setUserBanned(id, bannedAt, now) {
+    async setUserBanned(id, bannedAt, now, emit) {
       const user = t.users.get(id);
       if (!user) return null;
       Object.assign(user, { bannedAt, updatedAt: now });
+      recordEvents(t, emit, [['user.updated', id]]);
       if (bannedAt !== null) {
-        for (const session of t.sessions.values()) if (session.userId === id && session.status === 'active') Object.assign(session, { status: 'revoked', updatedAt: now });
+        for (const session of t.sessions.values()) {
+          if (session.userId !== id || session.status !== 'active') continue;
+          Object.assign(session, { status: 'revoked', updatedAt: now });
+          recordEvents(t, emit, [['session.revoked', session.id]]);
+        }
       }
       return copy(user);
     },
-    async setUserLock(id, lockedUntil, now) {
+    async setUserLock(id, lockedUntil, now, emit) {
       const user = t.users.get(id);
       if (!user) return null;
       Object.assign(user, lockedUntil === null ? { lockedUntil: null, failedAttempts: 0, updatedAt: now } : { lockedUntil, updatedAt: now });
+      recordEvents(t, emit, [['user.updated', id]]);
       return copy(user);
     },
     async listSessions({ userId, status, limit, offset }) {

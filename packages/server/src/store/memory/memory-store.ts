@@ -2,6 +2,7 @@ import type { Store } from '../types.ts';
 import { memoryAccounts } from './accounts.ts';
 import { memoryAdmin } from './admin.ts';
 import { memoryJwtTemplates } from './jwt-templates.ts';
+import { memoryWebhooks } from './webhooks.ts';
 import { memoryOutbox } from './outbox.ts';
 import { memorySessions } from './sessions.ts';
 import { memorySettings } from './settings.ts';
@@ -27,5 +28,6 @@ export function createMemoryStore(): Store {
     ...memoryOutbox(tables),
     ...memoryAdmin(tables),
     ...memoryJwtTemplates(tables),
+    ...memoryWebhooks(tables),
   };
 }

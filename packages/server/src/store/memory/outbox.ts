@@ -3,7 +3,7 @@ import { assertAbsent, byCreation, copy, type MemoryTables } from './tables.ts';
 
 type OutboxMethods = Pick<
   Store,
-  'enqueueOutbox' | 'claimOutbox' | 'markOutboxSent' | 'markOutboxFailed' | 'listOutbox' | 'insertDevMessage' | 'listDevMessages' | 'clearDevMessages'
+  'enqueueOutbox' | 'enqueueOutboxOnce' | 'requeueOutbox' | 'getOutbox' | 'claimOutbox' | 'markOutboxSent' | 'markOutboxFailed' | 'listOutbox' | 'insertDevMessage' | 'listDevMessages' | 'clearDevMessages'
 >;
 
 /** Due: pending and scheduled, or leased to a worker whose lease ran out (it crashed or stalled). */
@@ -18,6 +18,25 @@ export function memoryOutbox(t: MemoryTables): OutboxMethods {
       assertAbsent(t.outbox, message.id, 'outbox message');
       t.outbox.set(message.id, copy(message));
     },
+    async enqueueOutboxOnce(messages) {
+      let inserted = 0;
+      for (const message of messages) {
+        if (t.outbox.has(message.id)) continue;
+        t.outbox.set(message.id, copy(message));
+        inserted += 1;
+      }
+      return inserted;
+    },
+    async requeueOutbox(id, now) {
+      const m = t.outbox.get(id);
+      if (!m || (m.status !== 'sent' && m.status !== 'dead')) return false;
+      Object.assign(m, { status: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: null, lastError: null, updatedAt: now });
+      return true;
+    },
+    async getOutbox(id) {
+      const m = t.outbox.get(id);
+      return m ? copy(m) : null;
+    },
     async claimOutbox({ now, limit, leaseMs }) {
       const claimed = [...t.outbox.values()].filter((m) => isDue(m, now)).sort(byDueTime).slice(0, Math.max(0, limit));
       for (const m of claimed) Object.assign(m, { status: 'processing', lockedUntil: now + leaseMs, attempts: m.attempts + 1, updatedAt: now });
@@ -31,9 +50,9 @@ export function memoryOutbox(t: MemoryTables): OutboxMethods {
       const m = t.outbox.get(id);
       if (m) Object.assign(m, { status: dead ? 'dead' : 'pending', lastError: error, nextAttemptAt, lockedUntil: null, updatedAt: now });
     },
-    async listOutbox({ status }) {
+    async listOutbox({ status, kind }) {
       return [...t.outbox.values()]
-        .filter((m) => status === undefined || m.status === status)
+        .filter((m) => (status === undefined || m.status === status) && (kind === undefined || m.kind === kind))
         .sort(byCreation((m) => m.id))
         .map(copy);
     },

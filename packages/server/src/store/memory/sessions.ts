@@ -1,4 +1,6 @@
 import type { Store } from '../types.ts';
+import { sessionEventType } from '../change-events.ts';
+import { recordEvents } from './events.ts';
 import { byCreation, copy, type MemoryTables } from './tables.ts';
 
 type SessionMethods = Pick<Store, 'getSession' | 'listClientSessions' | 'setSessionStatus' | 'endClientSessions' | 'touchSession' | 'setLastActiveSession'>;
@@ -15,17 +17,21 @@ export function memorySessions(t: MemoryTables): SessionMethods {
         .sort(byCreation((s) => s.id))
         .map(copy);
     },
-    async setSessionStatus(id, from, to, now) {
+    async setSessionStatus(id, from, to, now, emit) {
       const session = t.sessions.get(id);
       if (!session || !from.includes(session.status)) return false;
       Object.assign(session, { status: to, updatedAt: now });
+      const type = sessionEventType(to);
+      if (type) recordEvents(t, emit, [[type, id]]);
       return true;
     },
-    async endClientSessions(clientId, to, now) {
+    async endClientSessions(clientId, to, now, emit) {
       let ended = 0;
+      const type = sessionEventType(to);
       for (const session of t.sessions.values()) {
         if (session.clientId === clientId && session.status === 'active') {
           Object.assign(session, { status: to, updatedAt: now });
+          if (type) recordEvents(t, emit, [[type, session.id]]);
           ended += 1;
         }
       }

@@ -1,5 +1,6 @@
 import type {
   ApiKeyRecord,
+  WebhookEndpointRecord,
   JwtTemplateRecord,
   ClientRecord,
   DevMessageRecord,
@@ -33,6 +34,7 @@ export interface MemoryTables {
   devMessages: Map<string, DevMessageRecord>;
   apiKeys: Map<string, ApiKeyRecord>;
   jwtTemplates: Map<string, JwtTemplateRecord>;
+  webhookEndpoints: Map<string, WebhookEndpointRecord>;
 }
 
 export function createTables(): MemoryTables {
@@ -50,6 +52,7 @@ export function createTables(): MemoryTables {
     devMessages: new Map(),
     apiKeys: new Map(),
     jwtTemplates: new Map(),
+    webhookEndpoints: new Map(),
   };
 }
 

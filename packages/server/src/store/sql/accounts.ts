@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Store } from '../types.ts';
 import type { SqlContext } from './context.ts';
 import { withConflicts } from './errors.ts';
+import { insertEvents } from './events.ts';
 import { fromClient, toClient, toEmailAddress, toUser } from './mappers.ts';
 
 type AccountMethods = Pick<
@@ -61,9 +62,10 @@ export function sqlAccounts({ db }: SqlContext): AccountMethods {
       const rows = await db.selectFrom('email_addresses').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
       return rows.map(toEmailAddress);
     },
-    async updateUser(id, patch, now) {
+    async updateUser(id, patch, now, emit) {
       const row = await withConflicts(() =>
-        db
+        db.transaction().execute(async (trx) => {
+          const updated = await trx
           .updateTable('users')
           .set({
             username: patch.username,
@@ -78,7 +80,10 @@ export function sqlAccounts({ db }: SqlContext): AccountMethods {
           })
           .where('id', '=', id)
           .returningAll()
-          .executeTakeFirst(),
+          .executeTakeFirst();
+          if (updated) await insertEvents(trx, emit, [['user.updated', id]]);
+          return updated;
+        }),
       );
       return row ? toUser(row) : null;
     },

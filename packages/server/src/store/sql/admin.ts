@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Store } from '../types.ts';
 import type { SqlContext } from './context.ts';
 import { withConflicts } from './errors.ts';
+import { insertEvents } from './events.ts';
 import { fromApiKey, fromEmailAddress, fromUser, toApiKey, toSession, toUser } from './mappers.ts';
 
 type AdminMethods = Pick<Store, 'listUsers' | 'createUser' | 'deleteUser' | 'setUserBanned' | 'setUserLock' | 'listSessions' | 'insertApiKey' | 'findApiKeyByHash' | 'listApiKeys' | 'revokeApiKey'>;
@@ -37,38 +38,47 @@ export function sqlAdmin({ db }: SqlContext): AdminMethods {
       ]);
       return { data: rows.map(toUser), totalCount: Number(count.n) };
     },
-    async createUser({ user, emailAddresses }) {
+    async createUser({ user, emailAddresses, emit }) {
       await withConflicts(() =>
         db.transaction().execute(async (trx) => {
           await trx.insertInto('users').values(fromUser(user)).execute();
           for (const email of emailAddresses) await trx.insertInto('email_addresses').values(fromEmailAddress(email)).execute();
+          await insertEvents(trx, emit, [['user.created', user.id]]);
         }),
       );
     },
-    async deleteUser(id, now) {
+    async deleteUser(id, now, emit) {
       return db.transaction().execute(async (trx) => {
         const sessions = trx.selectFrom('sessions').select('id').where('user_id', '=', id);
         await trx.updateTable('clients').set({ last_active_session_id: null, updated_at: now }).where('last_active_session_id', 'in', sessions).execute();
         await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
         await trx.deleteFrom('email_addresses').where('user_id', '=', id).execute();
         const deleted = await trx.deleteFrom('users').where('id', '=', id).executeTakeFirst();
-        return Number(deleted.numDeletedRows) === 1;
+        if (Number(deleted.numDeletedRows) !== 1) return false;
+        await insertEvents(trx, emit, [['user.deleted', id]]);
+        return true;
       });
     },
-    async setUserBanned(id, bannedAt, now) {
+    async setUserBanned(id, bannedAt, now, emit) {
       return db.transaction().execute(async (trx) => {
         const row = await trx.updateTable('users').set({ banned_at: bannedAt, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirst();
         if (!row) return null;
+        await insertEvents(trx, emit, [['user.updated', id]]);
         if (bannedAt !== null) {
-          await trx.updateTable('sessions').set({ status: 'revoked', updated_at: now }).where('user_id', '=', id).where('status', '=', 'active').execute();
+          const revoked = await trx.updateTable('sessions').set({ status: 'revoked', updated_at: now }).where('user_id', '=', id).where('status', '=', 'active').returning('id').execute();
+          await insertEvents(trx, emit, revoked.map((r) => ['session.revoked', r.id] as const));
         }
         return toUser(row);
       });
     },
-    async setUserLock(id, lockedUntil, now) {
+    async setUserLock(id, lockedUntil, now, emit) {
       const values = lockedUntil === null ? { locked_until: null, failed_attempts: 0, updated_at: now } : { locked_until: lockedUntil, updated_at: now };
-      const row = await db.updateTable('users').set(values).where('id', '=', id).returningAll().executeTakeFirst();
-      return row ? toUser(row) : null;
+      return db.transaction().execute(async (trx) => {
+        const row = await trx.updateTable('users').set(values).where('id', '=', id).returningAll().executeTakeFirst();
+        if (!row) return null;
+        await insertEvents(trx, emit, [['user.updated', id]]);
+        return toUser(row);
+      });
     },
     async listSessions({ userId, status, limit, offset }) {
       let base = db.selectFrom('sessions');

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type {
   ApiKeyRecord,
+  WebhookEndpointRecord,
   JwtTemplateRecord,
   ClientRecord,
   DevMessageRecord,
@@ -15,6 +16,7 @@ import type {
 } from '../types.ts';
 import type {
   ApiKeysTable,
+  WebhookEndpointsTable,
   JwtTemplatesTable,
   ClientsTable,
   DevMessagesTable,
@@ -357,4 +359,25 @@ export const fromJwtTemplate = (t: JwtTemplateRecord): Insertable<JwtTemplatesTa
   signing_key: t.signingKey,
   created_at: t.createdAt,
   updated_at: t.updatedAt,
+});
+
+export const toWebhookEndpoint = (r: Selectable<WebhookEndpointsTable>): WebhookEndpointRecord => ({
+  id: r.id,
+  url: r.url,
+  secret: r.secret,
+  description: r.description,
+  events: r.events === null ? null : (JSON.parse(r.events) as string[]),
+  disabledAt: msOrNull(r.disabled_at),
+  createdAt: ms(r.created_at),
+  updatedAt: ms(r.updated_at),
+});
+export const fromWebhookEndpoint = (e: WebhookEndpointRecord): Insertable<WebhookEndpointsTable> => ({
+  id: e.id,
+  url: e.url,
+  secret: e.secret,
+  description: e.description,
+  events: e.events === null ? null : JSON.stringify(e.events),
+  disabled_at: e.disabledAt,
+  created_at: e.createdAt,
+  updated_at: e.updatedAt,
 });

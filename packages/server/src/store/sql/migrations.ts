@@ -210,6 +210,22 @@ const MIGRATIONS: Migration[] = [
       await db.schema.createIndex('jwt_templates_name_unique').on('jwt_templates').unique().expression(sql`lower(name)`).execute();
     },
   },
+  {
+    id: '0004_webhook_endpoints',
+    async up(db) {
+      await db.schema
+        .createTable('webhook_endpoints')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('events', 'text')
+        .addColumn('disabled_at', 'bigint')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
 ];
 
 /** Arbitrary constant ("ushr") that namespaces Usher's advisory lock among the database's other users. */

@@ -6,7 +6,7 @@ import type { Database } from './schema.ts';
 
 type OutboxMethods = Pick<
   Store,
-  'enqueueOutbox' | 'claimOutbox' | 'markOutboxSent' | 'markOutboxFailed' | 'listOutbox' | 'insertDevMessage' | 'listDevMessages' | 'clearDevMessages'
+  'enqueueOutbox' | 'enqueueOutboxOnce' | 'requeueOutbox' | 'getOutbox' | 'claimOutbox' | 'markOutboxSent' | 'markOutboxFailed' | 'listOutbox' | 'insertDevMessage' | 'listDevMessages' | 'clearDevMessages'
 >;
 
 /** Due: pending and scheduled, or leased to a worker whose lease ran out (it crashed or stalled). */
@@ -23,6 +23,29 @@ export function sqlOutbox({ db, dialect }: SqlContext): OutboxMethods {
   return {
     async enqueueOutbox(message) {
       await db.insertInto('outbox').values(fromOutbox(message)).execute();
+    },
+    async enqueueOutboxOnce(messages) {
+      if (messages.length === 0) return 0;
+      // ON CONFLICT DO NOTHING on both dialects: a concurrent fan-out of the same event inserts nothing twice.
+      const result = await db
+        .insertInto('outbox')
+        .values(messages.map(fromOutbox))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0);
+    },
+    async requeueOutbox(id, now) {
+      const result = await db
+        .updateTable('outbox')
+        .set({ status: 'pending', attempts: 0, next_attempt_at: now, locked_until: null, last_error: null, updated_at: now })
+        .where('id', '=', id)
+        .where('status', 'in', ['sent', 'dead'])
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async getOutbox(id) {
+      const row = await db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toOutbox(row) : null;
     },
     async claimOutbox({ now, limit, leaseMs }) {
       if (limit <= 0) return [];
@@ -49,9 +72,10 @@ export function sqlOutbox({ db, dialect }: SqlContext): OutboxMethods {
         .where('id', '=', id)
         .execute();
     },
-    async listOutbox({ status }) {
+    async listOutbox({ status, kind }) {
       let query = db.selectFrom('outbox').selectAll().orderBy('created_at').orderBy('id');
       if (status !== undefined) query = query.where('status', '=', status);
+      if (kind !== undefined) query = query.where('kind', '=', kind);
       return (await query.execute()).map(toOutbox);
     },
 

@@ -52,6 +52,18 @@ export interface UsersTable {
   updated_at: Millis;
 }
 
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  secret: string;
+  description: string | null;
+  /** JSON array text, or null for every event. */
+  events: string | null;
+  disabled_at: Millis | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
 export interface JwtTemplatesTable {
   id: string;
   name: string;
@@ -184,6 +196,7 @@ export interface Database {
   users: UsersTable;
   api_keys: ApiKeysTable;
   jwt_templates: JwtTemplatesTable;
+  webhook_endpoints: WebhookEndpointsTable;
   email_addresses: EmailAddressesTable;
   sessions: SessionsTable;
   sign_ins: SignInsTable;

@@ -1,5 +1,7 @@
 import type { Store } from '../types.ts';
 import type { SqlContext } from './context.ts';
+import { sessionEventType } from '../change-events.ts';
+import { insertEvents } from './events.ts';
 import { toSession } from './mappers.ts';
 
 type SessionMethods = Pick<Store, 'getSession' | 'listClientSessions' | 'setSessionStatus' | 'endClientSessions' | 'touchSession' | 'setLastActiveSession'>;
@@ -14,21 +16,29 @@ export function sqlSessions({ db }: SqlContext): SessionMethods {
       const rows = await db.selectFrom('sessions').selectAll().where('client_id', '=', clientId).orderBy('created_at').orderBy('id').execute();
       return rows.map(toSession);
     },
-    async setSessionStatus(id, from, to, now) {
+    async setSessionStatus(id, from, to, now, emit) {
       if (from.length === 0) return false;
-      const result = await db.updateTable('sessions').set({ status: to, updated_at: now }).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
-    async endClientSessions(clientId, to, now) {
+      const type = sessionEventType(to);
       return db.transaction().execute(async (trx) => {
-        const result = await trx
+        const result = await trx.updateTable('sessions').set({ status: to, updated_at: now }).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) return false;
+        if (type) await insertEvents(trx, emit, [[type, id]]);
+        return true;
+      });
+    },
+    async endClientSessions(clientId, to, now, emit) {
+      const type = sessionEventType(to);
+      return db.transaction().execute(async (trx) => {
+        const ended = await trx
           .updateTable('sessions')
           .set({ status: to, updated_at: now })
           .where('client_id', '=', clientId)
           .where('status', '=', 'active')
-          .executeTakeFirst();
+          .returning('id')
+          .execute();
         await trx.updateTable('clients').set({ last_active_session_id: null, updated_at: now }).where('id', '=', clientId).execute();
-        return Number(result.numUpdatedRows);
+        if (type) await insertEvents(trx, emit, ended.map((r) => [type, r.id] as const));
+        return ended.length;
       });
     },
     async touchSession(id, now, inactivityMs, minIntervalMs) {

@@ -1,6 +1,7 @@
 import type { Store } from '../types.ts';
 import type { SqlContext } from './context.ts';
 import { withConflicts } from './errors.ts';
+import { insertEvents } from './events.ts';
 import { fromEmailAddress, fromOutbox, fromSession, fromSignIn, fromSignUp, fromUser, signInPatch, signUpPatch, toSignIn, toSignUp } from './mappers.ts';
 
 type SignFlowMethods = Pick<
@@ -34,7 +35,7 @@ export function sqlSignFlows({ db }: SqlContext): SignFlowMethods {
       const row = await db.updateTable('sign_ins').set(values).where('id', '=', id).returningAll().executeTakeFirst();
       return row ? toSignIn(row) : null;
     },
-    async completeSignIn({ signInId, fromStatuses, session, clientTokenHash, now, passwordReset }) {
+    async completeSignIn({ signInId, fromStatuses, session, clientTokenHash, now, passwordReset, emit }) {
       if (fromStatuses.length === 0) return false;
       return db.transaction().execute(async (trx) => {
         // The status guard comes first: on Postgres it row-locks the sign-in, so a concurrent
@@ -51,7 +52,14 @@ export function sqlSignFlows({ db }: SqlContext): SignFlowMethods {
           await trx.updateTable('users').set({ password_hash: passwordReset.passwordHash, updated_at: now }).where('id', '=', session.userId).execute();
           // Before the new session exists, so "every other session" is simply every active one.
           if (passwordReset.revokeOtherSessions) {
-            await trx.updateTable('sessions').set({ status: 'revoked', updated_at: now }).where('user_id', '=', session.userId).where('status', '=', 'active').execute();
+            const revoked = await trx
+              .updateTable('sessions')
+              .set({ status: 'revoked', updated_at: now })
+              .where('user_id', '=', session.userId)
+              .where('status', '=', 'active')
+              .returning('id')
+              .execute();
+            await insertEvents(trx, emit, revoked.map((r) => ['session.revoked', r.id] as const));
           }
           if (passwordReset.notification) await trx.insertInto('outbox').values(fromOutbox(passwordReset.notification)).execute();
         }
@@ -62,6 +70,7 @@ export function sqlSignFlows({ db }: SqlContext): SignFlowMethods {
           .where('id', '=', session.clientId)
           .execute();
         await trx.updateTable('users').set({ failed_attempts: 0, last_sign_in_at: now, updated_at: now }).where('id', '=', session.userId).execute();
+        await insertEvents(trx, emit, [['session.created', session.id]]);
         return true;
       });
     },
@@ -79,7 +88,7 @@ export function sqlSignFlows({ db }: SqlContext): SignFlowMethods {
       const row = await db.updateTable('sign_ups').set(values).where('id', '=', id).returningAll().executeTakeFirst();
       return row ? toSignUp(row) : null;
     },
-    async completeSignUp({ signUpId, user, emailAddress, session, clientTokenHash, now }) {
+    async completeSignUp({ signUpId, user, emailAddress, session, clientTokenHash, now, emit }) {
       // A unique violation aborts the transaction, so a conflict leaves every table as it was.
       return withConflicts(() =>
         db.transaction().execute(async (trx) => {
@@ -98,6 +107,7 @@ export function sqlSignFlows({ db }: SqlContext): SignFlowMethods {
             .set({ last_active_session_id: session.id, token_hash: clientTokenHash, updated_at: now })
             .where('id', '=', session.clientId)
             .execute();
+          await insertEvents(trx, emit, [['user.created', user.id], ['session.created', session.id]]);
           return true;
         }),
       );

@@ -3,6 +3,7 @@ import type { Store } from '../types.ts';
 import { sqlAccounts } from './accounts.ts';
 import { sqlAdmin } from './admin.ts';
 import { sqlJwtTemplates } from './jwt-templates.ts';
+import { sqlWebhooks } from './webhooks.ts';
 import type { SqlContext, SqlDialect } from './context.ts';
 import { migrate } from './migrations.ts';
 import { sqlOutbox } from './outbox.ts';
@@ -33,5 +34,6 @@ export function createSqlStore(db: Kysely<Database>, dialect: SqlDialect): Store
     ...sqlOutbox(ctx),
     ...sqlAdmin(ctx),
     ...sqlJwtTemplates(ctx),
+    ...sqlWebhooks(ctx),
   };
 }

@@ -2,10 +2,26 @@
  * The Standard Webhooks signature (the format Svix popularised): `webhook-id`, `webhook-timestamp`
  * (Unix seconds) and `webhook-signature` = space-separated `v1,<base64 HMAC-SHA256>` over
  * `${id}.${timestamp}.${body}`, keyed with the bytes of the `whsec_<base64>` secret. WebCrypto
- * only, no `node:` import: the server signs with the same code it documents.
+ * only, no `node:` import: the server signs and @usher/backend verifies with this one code.
  */
 
-import { decodeBase64, encodeBase64 } from '../internal/base64.ts';
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> | null {
+  if (text.length % 4 === 1) return null;
+  try {
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null;
+  }
+}
+
+function encodeBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
 
 const encoder = new TextEncoder();
 
