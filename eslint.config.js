@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     files: ['packages/server/src/**'],
-    ignores: ['packages/server/src/node/**', '**/*.test.ts', '**/*.case.ts'],
+    ignores: ['packages/server/src/node/**', '**/*.test.ts', '**/*.case.ts', '**/*.test-support.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', 'better-sqlite3', 'pg', 'nodemailer', '@node-rs/*'] }] },
   },
 );

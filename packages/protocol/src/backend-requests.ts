@@ -101,3 +101,10 @@ export type BackendCreateWebhookEndpointBody = z.infer<typeof backendCreateWebho
 
 export const backendUpdateWebhookEndpointBody = backendCreateWebhookEndpointBody.partial();
 export type BackendUpdateWebhookEndpointBody = z.infer<typeof backendUpdateWebhookEndpointBody>;
+
+export const backendListWebhookMessagesQuery = z.strictObject({
+  status: z.enum(['pending', 'processing', 'sent', 'dead']).optional(),
+  endpoint_id: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type BackendListWebhookMessagesQuery = z.infer<typeof backendListWebhookMessagesQuery>;

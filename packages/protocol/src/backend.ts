@@ -140,9 +140,39 @@ export interface BackendEmailJSON {
   created_at: number;
 }
 
+/** The data of `sms.created`: everything an app needs to send the text message itself. */
+export interface BackendSmsJSON {
+  object: 'sms_message';
+  id: string;
+  slug: string;
+  to_phone_number: string;
+  message: string;
+  data: Record<string, string | number | boolean>;
+  /** false when the instance's `sms_delivery` is 'app': Usher did not send it. */
+  delivered_by_usher: boolean;
+  created_at: number;
+}
+
 /** The data of `user.deleted`. */
 export interface BackendDeletedObjectJSON {
   object: 'user';
   id: string;
   deleted: true;
+}
+
+/** One delivery of one event to one endpoint, as the Backend API and `usher webhooks` list it. */
+export interface BackendWebhookMessageJSON {
+  object: 'webhook_message';
+  /** The delivery's id (what replay takes). */
+  id: string;
+  /** The `webhook-id` the receiver saw: the same for every endpoint and every attempt. */
+  event_id: string;
+  event_type: WebhookEventType;
+  endpoint_id: string;
+  status: 'pending' | 'processing' | 'sent' | 'dead';
+  attempts: number;
+  next_attempt_at: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
 }

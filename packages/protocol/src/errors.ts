@@ -54,6 +54,9 @@ export const ERROR_CODES = [
   'secret_key_invalid',
   'user_not_found',
   'jwt_template_not_found',
+  'webhook_endpoint_not_found',
+  'webhook_message_not_found',
+  'webhook_message_not_replayable',
   /** The claims resolved for this user exceed the size limit of the token. */
   'token_claims_too_large',
   // backend

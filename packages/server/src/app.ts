@@ -12,6 +12,7 @@ import { registerBackendInstanceRoutes } from './routes/bapi/instance.ts';
 import { registerBackendJwtTemplateRoutes } from './routes/bapi/jwt-templates.ts';
 import { registerBackendSessionRoutes } from './routes/bapi/sessions.ts';
 import { registerBackendUserRoutes } from './routes/bapi/users.ts';
+import { registerBackendWebhookRoutes } from './routes/bapi/webhooks.ts';
 import { registerDevMailboxRoutes } from './routes/dev/mailbox.ts';
 import { registerAvatarRoutes } from './routes/fapi/avatars.ts';
 import { registerClientRoutes } from './routes/fapi/client.ts';
@@ -80,6 +81,7 @@ export function createUsherApp(deps: UsherAppDeps): Hono {
   registerBackendSessionRoutes(app, rt);
   registerBackendJwtTemplateRoutes(app, rt);
   registerBackendInstanceRoutes(app, rt);
+  registerBackendWebhookRoutes(app, rt);
 
   return app as unknown as Hono;
 }

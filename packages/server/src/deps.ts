@@ -34,6 +34,17 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
+export interface SmsMessage {
+  /** E.164, e.g. +15555550100. */
+  to: string;
+  body: string;
+}
+
+/** Delivers one text message or throws; the outbox worker retries. */
+export interface SmsSender {
+  send(message: SmsMessage): Promise<void>;
+}
+
 /**
  * Structured logs. Fields are plain data; callers never put passwords, codes, tokens or secrets
  * in them (nor in messages).

@@ -57,6 +57,9 @@ const DEFAULTS: Record<ErrorCode, ErrorDefault> = {
   secret_key_invalid: { status: 401, message: 'Invalid secret key', longMessage: 'Send a valid, unrevoked secret key as `Authorization: Bearer sk_…`.' },
   user_not_found: { status: 404, message: 'User not found', longMessage: 'No user has this id.' },
   jwt_template_not_found: { status: 404, message: 'JWT template not found', longMessage: 'No JWT template has this name or id.' },
+  webhook_endpoint_not_found: { status: 404, message: 'Webhook endpoint not found', longMessage: 'No webhook endpoint has this id.' },
+  webhook_message_not_found: { status: 404, message: 'Webhook message not found', longMessage: 'No webhook delivery has this id.' },
+  webhook_message_not_replayable: { status: 409, message: 'Not replayable yet', longMessage: 'This delivery is still pending or in flight; only a sent or dead-lettered delivery can be replayed.' },
   token_claims_too_large: { status: 422, message: 'Token claims too large', longMessage: 'The claims of this token are larger than the limit. Shorten the template or the metadata it reads.' },
   internal_error: { status: 500, message: 'Internal error', longMessage: 'Something went wrong on our side. Try again.' },
 };

@@ -3,7 +3,7 @@
  * SQLite/Postgres wiring, CLI) live in `@usher/server/node`.
  */
 export { createUsherApp } from './app.ts';
-export type { Clock, Logger, MailMessage, Mailer, PasswordHasher, Random, RateLimiter, RateLimitResult, RateLimitRule, ServerConfig, UsherAppDeps } from './deps.ts';
+export type { Clock, Logger, MailMessage, Mailer, PasswordHasher, Random, SmsMessage, SmsSender, RateLimiter, RateLimitResult, RateLimitRule, ServerConfig, UsherAppDeps } from './deps.ts';
 export { UsherError, isUsherError, type ErrorStatus, type UsherErrorOptions } from './errors.ts';
 
 export { defaultInstanceConfig, INSTANCE_CONFIG_KEY, type InstanceConfig } from './config/instance.ts';
@@ -18,6 +18,7 @@ export { silentLogger, consoleJsonLogger } from './services/logger.ts';
 export { isAllowedRedirectUrl, normalizeOrigin } from './services/redirects.ts';
 
 export { DevMailboxMailer } from './mail/dev-mailbox-mailer.ts';
+export { DevSmsBox } from './mail/dev-sms-box.ts';
 export { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './jobs/outbox-worker.ts';
 export { createFetchWebhookSender, type WebhookSender, type WebhookRequest, type FetchWebhookSenderOptions } from './jobs/webhook-sender.ts';
 

@@ -7,6 +7,7 @@ import {
   createUsherApp,
   defaultInstanceConfig,
   DevMailboxMailer,
+  DevSmsBox,
   mergeInstanceConfig,
   relaxedRateLimits,
   webCryptoRandom,
@@ -111,7 +112,7 @@ export function setupUsherMock(options: UsherMockOptions = {}): UsherMock {
       config: { environment: 'development', publicUrl: origin, allowedOrigins, trustedProxies: [], secureCookies: false },
       instanceConfig,
     });
-    const worker = createOutboxWorker({ store, mailer: new DevMailboxMailer(store, clock), clock, publicUrl: origin, instanceConfig });
+    const worker = createOutboxWorker({ store, mailer: new DevMailboxMailer(store, clock), sms: new DevSmsBox(store, clock), clock, publicUrl: origin, instanceConfig });
     return { store, app, worker };
   };
   let current = createInstance();

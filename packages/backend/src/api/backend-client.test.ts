@@ -57,6 +57,21 @@ describe('Backend API client, against the real server app', () => {
     expect((await usher.instance.get()).application_name).toBe('Acme');
   });
 
+  it('webhook endpoints: create (with its secret), list, update, rotate, delete; deliveries list', async () => {
+    const usher = createUsherBackendClient({ secretKey: await mock.createSecretKey(), apiUrl: mock.origin });
+    const endpoint = await usher.webhooks.endpoints.create({ url: 'https://hooks.example.com/usher', events: ['user.created'] });
+    expect(endpoint.secret).toMatch(/^whsec_/);
+    expect((await usher.webhooks.endpoints.list()).data.map((e) => e.id)).toEqual([endpoint.id]);
+    expect((await usher.webhooks.endpoints.update(endpoint.id, { disabled: true })).disabled).toBe(true);
+    expect((await usher.webhooks.endpoints.secret(endpoint.id)).secret).toBe(endpoint.secret);
+    const rotated = await usher.webhooks.endpoints.rotateSecret(endpoint.id);
+    expect(rotated.secret).not.toBe(endpoint.secret);
+    expect((await usher.webhooks.endpoints.get(endpoint.id)).url).toBe('https://hooks.example.com/usher');
+    expect((await usher.webhooks.messages.list({ status: 'dead' })).data).toEqual([]);
+    await expect(usher.webhooks.messages.replay('msg_nope')).rejects.toMatchObject({ status: 404, errors: [{ code: 'webhook_message_not_found' }] });
+    expect((await usher.webhooks.endpoints.delete(endpoint.id)).deleted).toBe(true);
+  });
+
   it('errors carry the status and the API’s codes; a bad key is refused before any call', async () => {
     const usher = createUsherBackendClient({ secretKey: await mock.createSecretKey(), apiUrl: mock.origin });
     const missing = await usher.users.get('user_01jzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz').catch((e: unknown) => e);

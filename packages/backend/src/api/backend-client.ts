@@ -8,6 +8,10 @@ import type {
   BackendSessionJSON,
   BackendUpdateUserBody,
   BackendUserJSON,
+  BackendCreateWebhookEndpointBody,
+  BackendUpdateWebhookEndpointBody,
+  BackendWebhookEndpointJSON,
+  BackendWebhookMessageJSON,
   DeletedObjectJSON,
   ListJSON,
   SessionStatus,
@@ -103,6 +107,25 @@ export function createUsherBackendClient(options: UsherBackendClientOptions) {
       /** Replaces the whole template (an HS256 secret not sent again is kept). */
       update: (templateId: string, body: JwtTemplateInput) => call<BackendJwtTemplateJSON>('PUT', `/jwt_templates/${id(templateId)}`, body),
       delete: (templateId: string) => call<DeletedObjectJSON>('DELETE', `/jwt_templates/${id(templateId)}`),
+    },
+    webhooks: {
+      endpoints: {
+        list: () => call<ListJSON<BackendWebhookEndpointJSON>>('GET', '/webhooks/endpoints'),
+        get: (endpointId: string) => call<BackendWebhookEndpointJSON>('GET', `/webhooks/endpoints/${id(endpointId)}`),
+        /** The answer carries the signing secret (`whsec_…`); verify deliveries with verifyWebhook(). */
+        create: (body: BackendCreateWebhookEndpointBody) => call<BackendWebhookEndpointJSON & { secret: string }>('POST', '/webhooks/endpoints', body),
+        update: (endpointId: string, body: BackendUpdateWebhookEndpointBody) => call<BackendWebhookEndpointJSON>('PATCH', `/webhooks/endpoints/${id(endpointId)}`, body),
+        delete: (endpointId: string) => call<DeletedObjectJSON>('DELETE', `/webhooks/endpoints/${id(endpointId)}`),
+        secret: (endpointId: string) => call<{ object: 'webhook_endpoint_secret'; id: string; secret: string }>('GET', `/webhooks/endpoints/${id(endpointId)}/secret`),
+        /** A new secret signs every later attempt. */
+        rotateSecret: (endpointId: string) => call<BackendWebhookEndpointJSON & { secret: string }>('POST', `/webhooks/endpoints/${id(endpointId)}/rotate_secret`, {}),
+      },
+      messages: {
+        /** Deliveries, newest first. */
+        list: (query: { status?: BackendWebhookMessageJSON['status']; endpoint_id?: string; limit?: number } = {}) => call<ListJSON<BackendWebhookMessageJSON>>('GET', '/webhooks/messages', undefined, query),
+        /** Sends a sent or dead-lettered delivery again, with the same webhook-id. */
+        replay: (messageId: string) => call<BackendWebhookMessageJSON>('POST', `/webhooks/messages/${id(messageId)}/replay`, {}),
+      },
     },
     instance: {
       get: () => call<BackendInstanceSettingsJSON>('GET', '/instance'),

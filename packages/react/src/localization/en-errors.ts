@@ -61,6 +61,9 @@ export const enErrors = {
   secret_key_invalid: 'The server could not authenticate. Contact the app’s administrator.',
   user_not_found: 'This account no longer exists.',
   jwt_template_not_found: 'This token type is not set up. Contact the app’s administrator.',
+  webhook_endpoint_not_found: 'This webhook endpoint does not exist.',
+  webhook_message_not_found: 'This webhook delivery does not exist.',
+  webhook_message_not_replayable: 'This webhook delivery is still in progress.',
   token_claims_too_large: 'Your account data is too large for this token. Contact the app’s administrator.',
   internal_error: 'Something went wrong on our side. Try again in a moment.',
   // Not API codes: failures the SDK detects itself.

@@ -1,6 +1,6 @@
-import type { BackendDeletedObjectJSON, BackendEmailJSON, WebhookEventJSON, WebhookEventType } from '@usher/protocol';
+import type { BackendDeletedObjectJSON, BackendEmailJSON, BackendSmsJSON, WebhookEventJSON, WebhookEventType } from '@usher/protocol';
 import type { InstanceConfig } from '../config/instance.ts';
-import type { OutboxEmail } from '../mail/outbox-message.ts';
+import type { OutboxEmail, OutboxSms } from '../mail/outbox-message.ts';
 import type { ChangeEventPayload } from '../services/events.ts';
 import { toBackendSessionJSON, toBackendUserJSON } from '../services/serializers/backend.ts';
 import { pendingOutbox } from '../store/pending-outbox.ts';
@@ -48,6 +48,11 @@ export function emailEventData(row: OutboxRecord, email: OutboxEmail, deliveredB
     delivered_by_usher: deliveredByUsher,
     created_at: row.createdAt,
   };
+}
+
+/** The data of sms.created. */
+export function smsEventData(row: OutboxRecord, sms: OutboxSms, deliveredByUsher: boolean): BackendSmsJSON {
+  return { object: 'sms_message', id: row.id, slug: sms.slug, to_phone_number: sms.to, message: sms.body, data: { ...sms.data }, delivered_by_usher: deliveredByUsher, created_at: row.createdAt };
 }
 
 const receives = (endpoint: WebhookEndpointRecord, type: WebhookEventType): boolean =>

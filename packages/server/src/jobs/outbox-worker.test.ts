@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Logger, MailMessage, Mailer, Random } from '../deps.ts';
+import { defaultInstanceConfig } from '../config/instance.ts';
+import { DevSmsBox } from '../mail/dev-sms-box.ts';
 import { createManualClock } from '../services/clock.ts';
 import { createMemoryStore } from '../store/memory/index.ts';
 import type { OutboxRecord, Store } from '../store/types.ts';
@@ -128,6 +130,42 @@ describe('the outbox worker', () => {
       expect(line).not.toContain('123456');
       expect(line).not.toContain('jane@example.com');
     }
+  });
+
+  it('sends a text message through the SmsSender into the dev SMS box, and announces sms.created', async () => {
+    const store = createMemoryStore();
+    const clock = createManualClock();
+    await store.createWebhookEndpoint({ id: 'whep_1', url: 'https://hooks.example.com', secret: 'whsec_c2VjcmV0', description: null, events: ['sms.created'], disabledAt: null, createdAt: 0, updatedAt: 0 });
+    await store.enqueueOutbox({ ...emailRow('msg_1', clock.now()), kind: 'sms', payload: { to: '+15555550100', body: '123456 is your code', slug: 'verification_code', data: { otp_code: '123456' } } });
+    const webhookSender = { send: async () => ({ status: 204 }) };
+    await createOutboxWorker({ store, mailer: new RecordingMailer(), sms: new DevSmsBox(store, clock), clock, publicUrl: PUBLIC_URL, webhookSender }).runOnce();
+    expect((await store.listDevMessages({ channel: 'sms', limit: 10, offset: 0 })).data).toEqual([expect.objectContaining({ to: '+15555550100', text: '123456 is your code' })]);
+    const [delivery] = await store.listOutbox({ kind: 'webhook' });
+    expect(JSON.parse(delivery!.payload.body as string)).toMatchObject({ id: 'msg_1', type: 'sms.created', data: { object: 'sms_message', to_phone_number: '+15555550100', message: '123456 is your code', data: { otp_code: '123456' }, delivered_by_usher: true } });
+    expect((await statusOf(store, 'msg_1'))?.status).toBe('sent');
+  });
+
+  it('with sms delivery "app" sends no text message; without an SmsSender one is dead-lettered with the reason', async () => {
+    const store = createMemoryStore();
+    const clock = createManualClock();
+    const sms = { sent: 0, send: async () => void (sms.sent += 1) };
+    const row = (id: string) => ({ ...emailRow(id, clock.now()), kind: 'sms' as const, payload: { to: '+15555550100', body: 'hello', slug: '', data: {} } });
+    await store.enqueueOutbox(row('msg_1'));
+    const config = defaultInstanceConfig();
+    config.delivery.sms = 'app';
+    const appDelivers = createOutboxWorker({ store, mailer: new RecordingMailer(), sms, clock, publicUrl: PUBLIC_URL, instanceConfig: config, webhookSender: { send: async () => ({ status: 200 }) } });
+    // Nobody would receive it: dead-lettered with the reason rather than silently dropped.
+    await appDelivers.runOnce();
+    expect(await statusOf(store, 'msg_1')).toMatchObject({ status: 'dead', lastError: 'sms_delivery is "app" but no enabled webhook endpoint receives sms.created.' });
+    await store.createWebhookEndpoint({ id: 'whep_1', url: 'https://hooks.example.com', secret: 'whsec_c2VjcmV0', description: null, events: null, disabledAt: null, createdAt: 0, updatedAt: 0 });
+    await store.requeueOutbox('msg_1', clock.now());
+    await appDelivers.runOnce();
+    expect(sms.sent).toBe(0);
+    expect((await statusOf(store, 'msg_1'))?.status).toBe('sent');
+    expect(await store.listOutbox({ kind: 'webhook' })).toHaveLength(1);
+    await store.enqueueOutbox(row('msg_2'));
+    await createOutboxWorker({ store, mailer: new RecordingMailer(), clock, publicUrl: PUBLIC_URL }).runOnce();
+    expect(await statusOf(store, 'msg_2')).toMatchObject({ status: 'dead', lastError: 'No SMS sender is configured.' });
   });
 
   it('start() delivers in the background until stop()', async () => {

@@ -2,19 +2,21 @@ import type { WebhookEventJSON } from '@usher/protocol';
 import type { InstanceConfig } from '../config/instance.ts';
 import { loadInstanceConfig } from '../config/load.ts';
 import { randomFloat, webCryptoRandom } from '../crypto/random.ts';
-import type { Clock, Logger, Mailer, Random } from '../deps.ts';
-import { isSuppressedPayload, readEmailPayload } from '../mail/outbox-message.ts';
+import type { Clock, Logger, Mailer, Random, SmsSender } from '../deps.ts';
+import { isSuppressedPayload, readEmailPayload, readSmsPayload } from '../mail/outbox-message.ts';
 import { readChangeEvent } from '../services/events.ts';
 import { silentLogger } from '../services/logger.ts';
 import type { OutboxRecord, Store } from '../store/types.ts';
 import { fullJitterDelay } from './backoff.ts';
-import { changeEventData, emailEventData, webhookDeliveries } from './event-deliveries.ts';
+import { changeEventData, emailEventData, smsEventData, webhookDeliveries } from './event-deliveries.ts';
 import { deliverWebhook } from './webhook-delivery.ts';
 import { createFetchWebhookSender, type WebhookSender } from './webhook-sender.ts';
 
 export interface OutboxWorkerOptions {
   store: Store;
   mailer: Mailer;
+  /** Sends text messages; without one, a text message Usher should send is dead-lettered. */
+  sms?: SmsSender;
   clock: Clock;
   /** The API's public URL (default avatars in event data point at it). */
   publicUrl: string;
@@ -61,8 +63,8 @@ class DeliveryFailure extends Error {
 /**
  * Delivers the durable outbox, where every side effect is written in the same transaction as the
  * change that caused it:
- * - 'email': announced as `email.created` to subscribed endpoints, then sent through the Mailer
- *   (unless the instance's email delivery is 'app');
+ * - 'email' / 'sms': announced as `email.created` / `sms.created` to subscribed endpoints, then
+ *   sent through the Mailer / SmsSender (unless the instance's delivery for it is 'app');
  * - 'event' (a user or session change): fanned out into one 'webhook' row per subscribed endpoint;
  * - 'webhook': signed (Standard Webhooks) and POSTed; 2xx is delivered.
  * Failures retry with exponential backoff and full jitter and are dead-lettered after
@@ -100,8 +102,25 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const byUsher = config.delivery.email === 'usher';
     const event: WebhookEventJSON = { id: message.id, type: 'email.created', timestamp: message.createdAt, data: emailEventData(message, email, byUsher) };
     // Announced first, idempotently: a retry after a failed send announces nothing twice.
-    await store.enqueueOutboxOnce(await webhookDeliveries(store, message, event, clock.now()));
+    const deliveries = await webhookDeliveries(store, message, event, clock.now());
+    await store.enqueueOutboxOnce(deliveries);
     if (byUsher) await mailer.send({ to: email.to, subject: email.subject, text: email.text, html: email.html });
+    else if (deliveries.length === 0) throw new DeliveryFailure('email_delivery is "app" but no enabled webhook endpoint receives email.created.', true);
+  }
+
+  async function handleSms(message: OutboxRecord): Promise<void> {
+    const sms = readSmsPayload(message.payload);
+    if (!sms) throw new DeliveryFailure('The outbox message has no deliverable text message.', true);
+    const byUsher = (await instance()).delivery.sms === 'usher';
+    const event: WebhookEventJSON = { id: message.id, type: 'sms.created', timestamp: message.createdAt, data: smsEventData(message, sms, byUsher) };
+    const deliveries = await webhookDeliveries(store, message, event, clock.now());
+    await store.enqueueOutboxOnce(deliveries);
+    if (!byUsher) {
+      if (deliveries.length === 0) throw new DeliveryFailure('sms_delivery is "app" but no enabled webhook endpoint receives sms.created.', true);
+      return;
+    }
+    if (!options.sms) throw new DeliveryFailure('No SMS sender is configured.', true);
+    await options.sms.send({ to: sms.to, body: sms.body });
   }
 
   async function handleEvent(message: OutboxRecord): Promise<void> {
@@ -121,6 +140,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function handle(message: OutboxRecord): Promise<void> {
     try {
       if (message.kind === 'email') await handleEmail(message);
+      else if (message.kind === 'sms') await handleSms(message);
       else if (message.kind === 'event') await handleEvent(message);
       else if (message.kind === 'webhook') {
         const outcome = await deliverWebhook(store, sender, message, clock.now());

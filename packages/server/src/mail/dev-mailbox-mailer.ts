@@ -1,7 +1,7 @@
 import type { Clock, MailMessage, Mailer, Random } from '../deps.ts';
-import { bytesToBase32, integerToBase32 } from '../crypto/encoding.ts';
 import { webCryptoRandom } from '../crypto/random.ts';
 import type { Store } from '../store/types.ts';
+import { DevMessageIds } from './dev-message-ids.ts';
 
 /**
  * A Mailer for development: instead of sending, it files each message in the store's dev mailbox,
@@ -9,21 +9,22 @@ import type { Store } from '../store/types.ts';
  *
  * @example
  * const mailer = new DevMailboxMailer(store, systemClock);
- * createOutboxWorker({ store, mailer, clock: systemClock }).start(1000);
+ * createOutboxWorker({ store, mailer, clock: systemClock, publicUrl }).start(1000);
  */
 export class DevMailboxMailer implements Mailer {
-  private lastTime = -1;
-  private sequence = 0;
+  private readonly ids: DevMessageIds;
 
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly random: Random = webCryptoRandom,
-  ) {}
+    random: Random = webCryptoRandom,
+  ) {
+    this.ids = new DevMessageIds(clock, random);
+  }
 
   async send(message: MailMessage): Promise<void> {
     await this.store.insertDevMessage({
-      id: this.nextId(),
+      id: this.ids.next(),
       channel: 'email',
       to: message.to,
       subject: message.subject,
@@ -31,16 +32,5 @@ export class DevMailboxMailer implements Mailer {
       html: message.html,
       createdAt: this.clock.now(),
     });
-  }
-
-  /**
-   * Mailbox ids sort in delivery order even within one millisecond (a sequence number follows the
-   * time), so "the latest code" is well defined. They name dev messages only, nothing secret.
-   */
-  private nextId(): string {
-    const now = Math.max(0, this.clock.now());
-    this.sequence = now === this.lastTime ? this.sequence + 1 : 0;
-    this.lastTime = now;
-    return `msg_${integerToBase32(now, 10)}${integerToBase32(this.sequence, 4)}${bytesToBase32(this.random.bytes(14)).slice(0, 22)}`;
   }
 }

@@ -36,3 +36,23 @@ export function readEmailPayload(payload: Record<string, unknown>): OutboxEmail 
 export function isSuppressedPayload(payload: Record<string, unknown>): boolean {
   return payload.suppressed === true;
 }
+
+/** A text message as the outbox keeps it. */
+export interface OutboxSms {
+  to: string;
+  body: string;
+  slug: string;
+  data: Record<string, string | number | boolean>;
+}
+
+/** An outbox row that sends a text message once the surrounding change committed. */
+export function smsOutboxRecord(rt: Runtime, message: OutboxSms): OutboxRecord {
+  return pendingOutbox(rt.newId('msg'), 'sms', { to: message.to, body: message.body, slug: message.slug, data: message.data }, rt.now());
+}
+
+export function readSmsPayload(payload: Record<string, unknown>): OutboxSms | null {
+  const { to, body, slug, data } = payload;
+  if (typeof to !== 'string' || to === '' || typeof body !== 'string') return null;
+  const fields = data && typeof data === 'object' && !Array.isArray(data) ? (data as OutboxSms['data']) : {};
+  return { to, body, slug: typeof slug === 'string' ? slug : '', data: fields };
+}

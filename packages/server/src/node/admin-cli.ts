@@ -1,5 +1,5 @@
 /**
- * `usher secret-keys …` and `usher users …`: operator commands that work on the database directly
+ * `usher secret-keys|users|config|keys|webhooks …`: operator commands that work on the database directly
  * (the server may be running or not). The database is DATABASE_URL, else the dev instance's
  * SQLite file under USHER_DATA_DIR (default ./.usher).
  */
@@ -11,7 +11,8 @@ import { UsherError } from '../errors.ts';
 import { createSecretKey } from '../services/backend/secret-keys.ts';
 import { toInstanceSettingsJSON, updateInstanceSettings } from '../services/backend/instance-settings.ts';
 import { createUser, listUsers, setBanned, setLocked } from '../services/backend/users.ts';
-import { backendInstanceSettingsBody } from '@usher/protocol';
+import { createWebhookEndpoint, deleteWebhookEndpoint, listWebhookMessages, replayWebhookMessage } from '../services/backend/webhook-endpoints.ts';
+import { backendCreateWebhookEndpointBody, backendInstanceSettingsBody, backendListWebhookMessagesQuery } from '@usher/protocol';
 import { parseBody } from '../http/validate.ts';
 import { Runtime } from '../services/runtime.ts';
 import { toBackendUserJSON } from '../services/serializers/backend.ts';
@@ -21,7 +22,6 @@ import type { Store, UserRecord } from '../store/types.ts';
 import { createArgon2Hasher } from './argon2-hasher.ts';
 import { ADMIN_HELP } from './admin-help.ts';
 import { openStore } from './server.ts';
-
 
 const clock: Clock = { now: () => Date.now() };
 const random: Random = { bytes: (n) => new Uint8Array(randomBytes(n)) };
@@ -179,7 +179,51 @@ async function keys(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<num
   });
 }
 
-const COMMANDS = { 'secret-keys': secretKeys, users, config, keys } as const;
+/**
+ * `usher webhooks list|create|delete` (endpoints), `usher webhooks messages` (deliveries) and
+ * `usher webhooks replay MESSAGE_ID… | --dead` (send again, same webhook-id).
+ */
+async function webhooks(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  const [action, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { url: { type: 'string' }, events: { type: 'string' }, description: { type: 'string' }, status: { type: 'string' }, endpoint: { type: 'string' }, limit: { type: 'string' }, dead: { type: 'boolean' } },
+  });
+  return withRuntime(env, async (rt, store) => {
+    if (action === 'list') {
+      for (const e of await store.listWebhookEndpoints()) io.out(`${e.id}  ${e.url}  ${e.events?.join(',') ?? 'all events'}${e.disabledAt ? '  [disabled]' : ''}\n`);
+      return 0;
+    }
+    if (action === 'create') {
+      const body = parseBody(backendCreateWebhookEndpointBody, { url: values.url, ...(values.events ? { events: values.events.split(',') } : {}), ...(values.description ? { description: values.description } : {}) });
+      const endpoint = await createWebhookEndpoint(rt, body);
+      io.out(`${endpoint.id}  ${endpoint.url}\nSigning secret (verify webhooks with it): ${endpoint.secret}\n`);
+      return 0;
+    }
+    if (action === 'delete' && positionals[0]) {
+      await deleteWebhookEndpoint(rt, positionals[0]);
+      io.out(`Deleted ${positionals[0]}.\n`);
+      return 0;
+    }
+    const query = parseBody(backendListWebhookMessagesQuery, { ...(values.status ? { status: values.status } : {}), ...(values.endpoint ? { endpoint_id: values.endpoint } : {}), ...(values.limit ? { limit: values.limit } : {}) });
+    if (action === 'messages') {
+      const messages = await listWebhookMessages(rt, { limit: query.limit, ...(query.status ? { status: query.status } : {}), ...(query.endpoint_id ? { endpointId: query.endpoint_id } : {}) });
+      for (const m of messages) io.out(`${m.id}  ${m.event_type}  ${m.status}  attempts ${m.attempts}${m.last_error ? `  ${m.last_error}` : ''}\n`);
+      return 0;
+    }
+    if (action === 'replay' && (values.dead || positionals.length)) {
+      const ids = values.dead ? (await listWebhookMessages(rt, { limit: 500, status: 'dead', ...(query.endpoint_id ? { endpointId: query.endpoint_id } : {}) })).map((m) => m.id) : positionals;
+      for (const id of ids) await replayWebhookMessage(rt, id);
+      io.out(`Replaying ${ids.length} message${ids.length === 1 ? '' : 's'}; a running server delivers ${ids.length === 1 ? 'it' : 'them'} within seconds.\n`);
+      return 0;
+    }
+    io.err(ADMIN_HELP);
+    return 1;
+  });
+}
+
+const COMMANDS = { 'secret-keys': secretKeys, users, config, keys, webhooks } as const;
 export type AdminCommand = keyof typeof COMMANDS;
 
 /** Runs an operator command; answers the exit code. API errors print their long message. */

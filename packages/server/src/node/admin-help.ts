@@ -10,5 +10,10 @@ export const ADMIN_HELP = `Operator commands (on DATABASE_URL, else ./.usher/ush
   usher keys list                          Signing keys (kid, created, retired)
   usher config get                         Print the instance settings (JSON)
   usher config set KEY=VALUE …             e.g. sign_up_mode=restricted lockout_max_attempts=20
+  usher webhooks list                      Webhook endpoints
+  usher webhooks create --url URL [--events user.created,…] [--description D]   Prints the signing secret
+  usher webhooks delete ENDPOINT_ID
+  usher webhooks messages [--status dead] [--endpoint ID] [--limit N]   Deliveries, newest first
+  usher webhooks replay MESSAGE_ID … | --dead [--endpoint ID]   Send again (same webhook-id)
 Keys are sk_live_… when USHER_ENVIRONMENT=production (or NODE_ENV=production), else sk_test_….
 `;

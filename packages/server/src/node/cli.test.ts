@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from './sqlite-store.ts';
 
 const USHER = fileURLToPath(new URL('../../bin/usher.mjs', import.meta.url));
 
@@ -337,6 +338,32 @@ describe('usher secret-keys and users (operator commands on the database)', { ti
     const bad = await command(['config', 'set', 'lockout_max_attempts=many'], env, cwd);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('lockout_max_attempts');
+  });
+
+  it('webhooks: create prints the signing secret; list; a dead delivery shows in messages and replay --dead requeues it', async () => {
+    const cwd = tempDirectory();
+    const env = { USHER_DATA_DIR: join(cwd, '.usher') };
+    const created = await command(['webhooks', 'create', '--url', 'https://hooks.example.com/usher', '--events', 'user.created,user.deleted'], env, cwd);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/Signing secret \(verify webhooks with it\): whsec_[A-Za-z0-9+/=]+/);
+    const endpointId = /^(whep_[0-9a-z]+)/.exec(created.stdout)![1]!;
+    expect((await command(['webhooks', 'list'], env, cwd)).stdout).toBe(`${endpointId}  https://hooks.example.com/usher  user.created,user.deleted\n`);
+    expect((await command(['webhooks', 'create', '--url', 'ftp://nope'], env, cwd)).code).toBe(2);
+
+    const store = await openSqliteStore(join(cwd, '.usher', 'usher.db'));
+    const id = `msg_${'0'.repeat(36)}.${endpointId}`;
+    await store.enqueueOutbox({ id, kind: 'webhook', payload: { endpoint_id: endpointId, event_id: `msg_${'0'.repeat(36)}`, event_type: 'user.created', body: '{}' }, status: 'pending', attempts: 0, nextAttemptAt: 0, lockedUntil: null, lastError: null, createdAt: 1, updatedAt: 1 });
+    await store.claimOutbox({ now: 1, limit: 1, leaseMs: 1000 });
+    await store.markOutboxFailed(id, { error: 'The endpoint answered HTTP 500.', nextAttemptAt: 2, dead: true, now: 2 });
+    await store.close();
+
+    expect((await command(['webhooks', 'messages', '--status', 'dead'], env, cwd)).stdout).toBe(`${id}  user.created  dead  attempts 1  The endpoint answered HTTP 500.\n`);
+    const replay = await command(['webhooks', 'replay', '--dead'], env, cwd);
+    expect(replay.stdout).toContain('Replaying 1 message');
+    expect((await command(['webhooks', 'messages', '--status', 'dead'], env, cwd)).stdout).toBe('');
+    expect((await command(['webhooks', 'messages', '--status', 'pending'], env, cwd)).stdout).toContain(`${id}  user.created  pending  attempts 0`);
+    expect((await command(['webhooks', 'replay', id], env, cwd)).stderr).toMatch(/still pending or in flight/);
+    expect((await command(['webhooks', 'delete', endpointId], env, cwd)).stdout).toBe(`Deleted ${endpointId}.\n`);
   });
 
   it('says what is wrong, with exit code 2: a taken address, a bad one, an unknown user or option', async () => {

@@ -21,7 +21,7 @@ URL, allowed as an origin; default http://localhost:5173), USHER_PUBLIC_URL, DAT
 USHER_RATE_LIMITS=off (lets your own end-to-end tests sign in faster than a person; dev only).
 `;
 
-const ADMIN_COMMANDS = new Set(['secret-keys', 'users', 'config', 'keys']);
+const ADMIN_COMMANDS = new Set(['secret-keys', 'users', 'config', 'keys', 'webhooks']);
 
 async function main(argv: string[]): Promise<number> {
   const command = argv[0];

@@ -12,6 +12,7 @@ import { webCryptoRandom } from '../crypto/random.ts';
 import type { PasswordHasher, RateLimiter, ServerConfig, UsherAppDeps } from '../deps.ts';
 import { createOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker.ts';
 import { DevMailboxMailer } from '../mail/dev-mailbox-mailer.ts';
+import { DevSmsBox } from '../mail/dev-sms-box.ts';
 import { createManualClock, type ManualClock } from '../services/clock.ts';
 import { createMemoryStore } from '../store/memory/index.ts';
 import type { Store } from '../store/types.ts';
@@ -72,6 +73,7 @@ export function createTestApp(options: TestAppOptions = {}): TestApp {
   const worker = createOutboxWorker({
     store,
     mailer: new DevMailboxMailer(store, clock),
+    sms: new DevSmsBox(store, clock),
     clock,
     publicUrl: server.publicUrl,
     instanceConfig: config,

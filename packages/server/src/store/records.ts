@@ -190,11 +190,12 @@ export type OutboxStatus = 'pending' | 'processing' | 'sent' | 'dead';
 export interface OutboxRecord {
   id: string;
   /**
-   * What the worker does with it: 'email' sends through the Mailer; 'event' (written with the
+   * What the worker does with it: 'email' sends through the Mailer, 'sms' through the SmsSender
+   * (each announced as email.created / sms.created first); 'event' (written with the
    * change it reports) fans out into one 'webhook' row per subscribed endpoint; 'webhook' POSTs
    * one signed event to one endpoint.
    */
-  kind: 'email' | 'event' | 'webhook';
+  kind: 'email' | 'sms' | 'event' | 'webhook';
   payload: Record<string, unknown>;
   status: OutboxStatus;
   attempts: number;

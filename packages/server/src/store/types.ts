@@ -205,8 +205,11 @@ export interface Store {
   markOutboxSent(id: string, now: number): Promise<void>;
   /** Schedules a retry at nextAttemptAt, or dead-letters it when `dead`. */
   markOutboxFailed(id: string, input: { error: string; nextAttemptAt: number; dead: boolean; now: number }): Promise<void>;
-  /** Oldest first. */
-  listOutbox(filter: { status?: OutboxStatus; kind?: OutboxRecord['kind'] }): Promise<OutboxRecord[]>;
+  /**
+   * Oldest first, or newest first with `newestFirst`; at most `limit`. `idSuffix` matches the end
+   * of the id (a fan-out delivery's id ends with `.<endpoint id>`).
+   */
+  listOutbox(filter: { status?: OutboxStatus; kind?: OutboxRecord['kind']; idSuffix?: string; newestFirst?: boolean; limit?: number }): Promise<OutboxRecord[]>;
 
   // ── dev mailbox (development instances only) ──
   insertDevMessage(message: DevMessageRecord): Promise<void>;

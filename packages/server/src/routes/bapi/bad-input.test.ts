@@ -14,6 +14,7 @@ interface Fixture {
   userId: string;
   sessionId: string;
   templateId: string;
+  endpointId: string;
 }
 
 async function fixture(): Promise<Fixture> {
@@ -21,7 +22,8 @@ async function fixture(): Promise<Fixture> {
   const key = await givenSecretKey(t);
   const { userId, sessionId } = await signUp(t, 'ada@example.com');
   const template = await backendCall(t, 'POST', '/jwt_templates', { key, body: { name: 'svc', claims: { email: '{{user.primary_email_address}}' } } });
-  return { t, key, userId, sessionId, templateId: template.body.id };
+  const endpoint = await backendCall(t, 'POST', '/webhooks/endpoints', { key, body: { url: 'https://hooks.example.com/usher' } });
+  return { t, key, userId, sessionId, templateId: template.body.id, endpointId: endpoint.body.id };
 }
 
 async function snapshot(f: Fixture): Promise<unknown> {
@@ -31,6 +33,7 @@ async function snapshot(f: Fixture): Promise<unknown> {
     keys: await f.t.store.listApiKeys(),
     templates: (await backendCall(f.t, 'GET', '/jwt_templates', { key: f.key })).body,
     instance: (await backendCall(f.t, 'GET', '/instance', { key: f.key })).body,
+    webhookEndpoints: await f.t.store.listWebhookEndpoints(),
   };
 }
 
@@ -46,6 +49,10 @@ const ENDPOINTS: Array<{ name: string; method: string; path: (f: Fixture) => str
   { name: 'delete JWT template', method: 'DELETE', path: (f) => `/jwt_templates/${f.templateId}` },
   { name: 'update instance settings', method: 'PATCH', path: () => '/instance', wrongType: { lockout_max_attempts: '5' } },
   { name: 'revoke session', method: 'POST', path: (f) => `/sessions/${f.sessionId}/revoke` },
+  { name: 'create webhook endpoint', method: 'POST', path: () => '/webhooks/endpoints', wrongType: { url: 42 } },
+  { name: 'update webhook endpoint', method: 'PATCH', path: (f) => `/webhooks/endpoints/${f.endpointId}`, wrongType: { events: 'user.created' } },
+  { name: 'rotate webhook secret', method: 'POST', path: (f) => `/webhooks/endpoints/${f.endpointId}/rotate_secret` },
+  { name: 'delete webhook endpoint', method: 'DELETE', path: (f) => `/webhooks/endpoints/${f.endpointId}` },
 ];
 
 const BAD: Array<{ name: string; status: number; code: string; headers?: Record<string, string>; body?: (e: (typeof ENDPOINTS)[number]) => string | null; noKey?: boolean }> = [
@@ -79,9 +86,9 @@ describe('fuzzing the Backend API', () => {
     const f = await fixture();
     const next = seeded(20301207);
     const known = new Set<string>(ERROR_CODES);
-    const targets = [...ENDPOINTS.map((e) => ({ method: e.method, path: e.path(f) })), { method: 'GET', path: '/users' }, { method: 'GET', path: '/sessions' }, { method: 'GET', path: '/jwt_templates' }, { method: 'GET', path: '/instance' }];
-    const queryParts = ['limit=', 'offset=', 'query=', 'order_by=', 'user_id=', 'status=', 'x='];
-    const values = ['', '0', '-1', '1e9', 'abc', '%00', 'active', '-created_at', '500', '%25', '__proto__'];
+    const targets = [...ENDPOINTS.map((e) => ({ method: e.method, path: e.path(f) })), { method: 'GET', path: '/users' }, { method: 'GET', path: '/sessions' }, { method: 'GET', path: '/jwt_templates' }, { method: 'GET', path: '/instance' }, { method: 'GET', path: '/webhooks/endpoints' }, { method: 'GET', path: '/webhooks/messages' }];
+    const queryParts = ['limit=', 'offset=', 'query=', 'order_by=', 'user_id=', 'status=', 'endpoint_id=', 'x='];
+    const values = ['', '0', '-1', '1e9', 'abc', '%00', 'active', 'dead', '-created_at', '500', '%25', '_%', '__proto__'];
     for (const target of targets) {
       for (let i = 0; i < 40; i++) {
         let path = target.path;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pendingOutbox } from '../../store/pending-outbox.ts';
 import { call, createTestApp, signUp } from '../test-support.ts';
 
 describe('GET /v1/dev/mailbox', () => {
@@ -14,6 +15,19 @@ describe('GET /v1/dev/mailbox', () => {
     expect(all.body.data[0]).toEqual({ id: expect.stringMatching(/^msg_/), to: 'a@example.com', subject: expect.any(String), text: expect.any(String), html: expect.any(String), created_at: expect.any(Number) });
     const page = await call(t.app, 'GET', '/v1/dev/mailbox?limit=1&offset=1');
     expect(page.body).toMatchObject({ total_count: 2, data: [{ to: 'b@example.com' }] });
+  });
+
+  it('GET /v1/dev/sms lists text messages only (and the mailbox no text message)', async () => {
+    const t = createTestApp();
+    await signUp(t, 'a@example.com');
+    await t.store.enqueueOutbox(pendingOutbox('msg_sms1', 'sms', { to: '+15555550100', body: '123456 is your code', slug: 'verification_code', data: {} }, t.clock.now()));
+    await t.worker.runOnce();
+    const sms = await call(t.app, 'GET', '/v1/dev/sms');
+    expect(sms.body).toMatchObject({ total_count: 1, data: [{ to: '+15555550100', text: '123456 is your code' }] });
+    expect((await call(t.app, 'GET', '/v1/dev/mailbox')).body.data.map((m: { to: string }) => m.to)).toEqual(['a@example.com']);
+    expect((await call(t.app, 'GET', '/v1/dev/sms', { origin: null })).status).toBe(200);
+    const production = createTestApp({ server: { environment: 'production' } });
+    expect((await call(production.app, 'GET', '/v1/dev/sms')).status).toBe(404);
   });
 
   it('refuses a bad limit or offset', async () => {

@@ -17,7 +17,8 @@ function intParam(c: AppContext, name: string, fallback: number, max: number): n
 }
 
 /**
- * The development mailbox: every email the instance "sent", oldest first. Exists only when
+ * The development mailbox (`/v1/dev/mailbox`) and SMS box (`/v1/dev/sms`): every email and text
+ * message the instance "sent", oldest first. Exists only when
  * config.environment is 'development'; elsewhere it is a plain 404 like any unknown address.
  */
 export function registerDevMailboxRoutes(app: App, rt: Runtime): void {
@@ -26,17 +27,19 @@ export function registerDevMailboxRoutes(app: App, rt: Runtime): void {
     if (!enabled) throw new UsherError('not_found');
   };
 
-  app.get('/v1/dev/mailbox', async (c) => {
-    assertEnabled();
-    const limit = intParam(c, 'limit', 100, MAX_LIMIT);
-    const offset = intParam(c, 'offset', 0, 1_000_000_000);
-    const page = await rt.store.listDevMessages({ channel: 'email', limit, offset });
-    const body: ListResponseJSON<DevMessageJSON> = {
-      data: page.data.map((m) => ({ id: m.id, to: m.to, subject: m.subject, text: m.text, html: m.html, created_at: m.createdAt })),
-      total_count: page.totalCount,
-    };
-    return c.json(body);
-  });
+  for (const [path, channel] of [['/v1/dev/mailbox', 'email'], ['/v1/dev/sms', 'sms']] as const) {
+    app.get(path, async (c) => {
+      assertEnabled();
+      const limit = intParam(c, 'limit', 100, MAX_LIMIT);
+      const offset = intParam(c, 'offset', 0, 1_000_000_000);
+      const page = await rt.store.listDevMessages({ channel, limit, offset });
+      const body: ListResponseJSON<DevMessageJSON> = {
+        data: page.data.map((m) => ({ id: m.id, to: m.to, subject: m.subject, text: m.text, html: m.html, created_at: m.createdAt })),
+        total_count: page.totalCount,
+      };
+      return c.json(body);
+    });
+  }
 
   app.delete('/v1/dev/mailbox', async (c) => {
     assertEnabled();

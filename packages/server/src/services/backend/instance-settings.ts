@@ -68,6 +68,11 @@ export async function updateInstanceSettings(rt: Runtime, body: BackendInstanceS
   if (next.password.minLength > next.password.maxLength) {
     throw new UsherError('form_param_value_invalid', { paramName: 'password_min_length', longMessage: `The minimum password length cannot exceed ${next.password.maxLength}.` });
   }
+  for (const [field, channel, event] of [['email_delivery', 'email', 'email.created'], ['sms_delivery', 'sms', 'sms.created']] as const) {
+    if (body[field] === 'app' && current.delivery[channel] !== 'app' && !(await anEndpointReceives(rt, event))) {
+      throw new UsherError('form_param_value_invalid', { paramName: field, longMessage: `Add an enabled webhook endpoint that receives ${event} first: your app delivers these messages from it.` });
+    }
+  }
   await rt.store.updateSetting<DeepPartial<InstanceConfig>>(INSTANCE_CONFIG_KEY, (stored) => mergeStored(stored ?? {}, patch));
   return rt.instanceConfig();
 }
@@ -81,4 +86,8 @@ function mergeStored(stored: DeepPartial<InstanceConfig>, patch: DeepPartial<Ins
     out[key] = mergeable ? { ...(before as object), ...(value as object) } : value;
   }
   return out as DeepPartial<InstanceConfig>;
+}
+
+async function anEndpointReceives(rt: Runtime, event: 'email.created' | 'sms.created'): Promise<boolean> {
+  return (await rt.store.listWebhookEndpoints()).some((e) => e.disabledAt === null && (e.events === null || e.events.includes(event)));
 }

@@ -60,6 +60,25 @@ export function webhooksCases(make: MakeStore, teardown: TeardownStore): void {
       expect(await store.listOutbox({ kind: 'email' })).toEqual([]);
     });
 
+    it('listOutbox filters by kind, status and id suffix (literally), newest first, limited', async () => {
+      const rows = [
+        aMessage({ id: 'msg_e1.whep_a', kind: 'webhook', createdAt: T0 + 1 }),
+        aMessage({ id: 'msg_e2.whep_a', kind: 'webhook', createdAt: T0 + 2 }),
+        aMessage({ id: 'msg_e2.whep_b', kind: 'webhook', createdAt: T0 + 2 }),
+        aMessage({ id: 'msg_e3xwhep_a', kind: 'webhook', createdAt: T0 + 3 }),
+        aMessage({ kind: 'email', createdAt: T0 + 4 }),
+      ];
+      for (const row of rows) await store.enqueueOutbox(row);
+      const ids = async (filter: Parameters<Store['listOutbox']>[0]) => (await store.listOutbox(filter)).map((m) => m.id);
+      expect(await ids({ kind: 'webhook', idSuffix: '.whep_a' })).toEqual(['msg_e1.whep_a', 'msg_e2.whep_a']);
+      expect(await ids({ kind: 'webhook', idSuffix: '.whep_a', newestFirst: true, limit: 1 })).toEqual(['msg_e2.whep_a']);
+      // `_` and `.` are plain characters, not wildcards.
+      expect(await ids({ idSuffix: '_a' })).toEqual(['msg_e1.whep_a', 'msg_e2.whep_a', 'msg_e3xwhep_a']);
+      expect(await ids({ idSuffix: '%' })).toEqual([]);
+      expect(await ids({ kind: 'webhook', status: 'sent' })).toEqual([]);
+      expect(await ids({ newestFirst: true, limit: 2 })).toEqual([rows[4]!.id, 'msg_e3xwhep_a']);
+    });
+
     it('enqueueOutboxOnce under concurrency: 10 racing fan-outs of one event store each delivery once', async () => {
       const deliveries = ['a', 'b', 'c'].map((e) => aMessage({ id: `msg_evt2.whep_${e}`, kind: 'webhook' }));
       const counts = await Promise.all(Array.from({ length: 10 }, () => store.enqueueOutboxOnce(deliveries)));

@@ -50,11 +50,12 @@ export function memoryOutbox(t: MemoryTables): OutboxMethods {
       const m = t.outbox.get(id);
       if (m) Object.assign(m, { status: dead ? 'dead' : 'pending', lastError: error, nextAttemptAt, lockedUntil: null, updatedAt: now });
     },
-    async listOutbox({ status, kind }) {
-      return [...t.outbox.values()]
-        .filter((m) => (status === undefined || m.status === status) && (kind === undefined || m.kind === kind))
-        .sort(byCreation((m) => m.id))
-        .map(copy);
+    async listOutbox({ status, kind, idSuffix, newestFirst, limit }) {
+      const rows = [...t.outbox.values()]
+        .filter((m) => (status === undefined || m.status === status) && (kind === undefined || m.kind === kind) && (idSuffix === undefined || m.id.endsWith(idSuffix)))
+        .sort(byCreation((m) => m.id));
+      if (newestFirst) rows.reverse();
+      return rows.slice(0, limit ?? rows.length).map(copy);
     },
 
     async insertDevMessage(message) {

@@ -72,10 +72,17 @@ export function sqlOutbox({ db, dialect }: SqlContext): OutboxMethods {
         .where('id', '=', id)
         .execute();
     },
-    async listOutbox({ status, kind }) {
-      let query = db.selectFrom('outbox').selectAll().orderBy('created_at').orderBy('id');
+    async listOutbox({ status, kind, idSuffix, newestFirst, limit }) {
+      const order = newestFirst ? 'desc' : 'asc';
+      let query = db.selectFrom('outbox').selectAll().orderBy('created_at', order).orderBy('id', order);
       if (status !== undefined) query = query.where('status', '=', status);
       if (kind !== undefined) query = query.where('kind', '=', kind);
+      if (idSuffix !== undefined) {
+        // `%`, `_` and the escape character match literally.
+        const pattern = `%${idSuffix.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
+        query = query.where(sql`id`, 'like', sql`${pattern} escape '\\'`);
+      }
+      if (limit !== undefined) query = query.limit(limit);
       return (await query.execute()).map(toOutbox);
     },
 
