@@ -84,6 +84,7 @@ export const backendInstanceSettingsBody = z.strictObject({
   lockout_duration: z.number().int().min(60).max(30 * 86_400).optional(),
   password_min_length: z.number().int().min(8).max(128).optional(),
   session_token_claims: z.record(z.string(), z.unknown()).nullable().optional(),
+  delete_self_enabled: z.boolean().optional(),
   email_delivery: z.enum(['usher', 'app']).optional(),
   sms_delivery: z.enum(['usher', 'app']).optional(),
 });

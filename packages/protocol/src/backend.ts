@@ -88,6 +88,8 @@ export interface BackendInstanceSettingsJSON {
   password_min_length: number;
   /** Extra claims on every session token (`{{user.*}}` shortcodes), or null. */
   session_token_claims: Record<string, unknown> | null;
+  /** Whether users may delete their own account (DELETE /v1/me, after a re-verification). */
+  delete_self_enabled: boolean;
   /** 'app': Usher does not send emails; the app delivers them from `email.created` webhooks. */
   email_delivery: 'usher' | 'app';
   /** The same for text messages and `sms.created`. */

@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   'secret_key_invalid',
   'user_not_found',
   'jwt_template_not_found',
+  'session_reverification_required',
+  'account_deletion_not_allowed',
   'webhook_endpoint_not_found',
   'webhook_message_not_found',
   'webhook_message_not_replayable',

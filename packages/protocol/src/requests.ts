@@ -74,3 +74,21 @@ export const updateMeBody = z.strictObject({
   unsafe_metadata: z.record(z.string(), z.unknown()).optional(),
 });
 export type UpdateMeBody = z.infer<typeof updateMeBody>;
+
+/** Re-verification of the signed-in user (a fresh first factor for a sensitive change). */
+export const sessionVerifyPrepareBody = z.strictObject({ strategy: z.literal('email_code') });
+export type SessionVerifyPrepareBody = z.infer<typeof sessionVerifyPrepareBody>;
+
+export const sessionVerifyAttemptBody = z.discriminatedUnion('strategy', [
+  z.strictObject({ strategy: z.literal('password'), password: z.string().max(1024) }),
+  z.strictObject({ strategy: z.literal('email_code'), code: z.string().max(32) }),
+]);
+export type SessionVerifyAttemptBody = z.infer<typeof sessionVerifyAttemptBody>;
+
+/** `current_password` is required when the user has one; without one, a recent re-verification is. */
+export const changePasswordBody = z.strictObject({
+  current_password: z.string().max(1024).optional(),
+  new_password: z.string().max(1024),
+  sign_out_of_other_sessions: z.boolean().optional(),
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;

@@ -72,6 +72,16 @@ export interface SignInFactorJSON {
   primary?: boolean;
 }
 
+/** A re-verification round of the signed-in user: a fresh first factor unlocks sensitive changes for 10 minutes. */
+export interface SessionVerificationJSON {
+  object: 'session_verification';
+  status: 'needs_first_factor' | 'complete';
+  level: 'first_factor';
+  supported_first_factors: SignInFactorJSON[];
+  first_factor_verification: VerificationJSON | null;
+  session: SessionJSON;
+}
+
 export interface SignInUserDataJSON {
   first_name: string | null;
   last_name: string | null;
@@ -167,6 +177,8 @@ export interface EnvironmentJSON {
     password_settings: PasswordSettingsJSON;
     sign_up: { mode: 'public' | 'restricted'; legal_consent_enabled: boolean };
     sign_in: { enumeration_protection: boolean };
+    /** What users may do to their own account (UserProfile shows the delete section only when allowed). */
+    actions: { delete_self: boolean };
   };
   auth_config: {
     single_session_mode: boolean;

@@ -57,6 +57,8 @@ const DEFAULTS: Record<ErrorCode, ErrorDefault> = {
   secret_key_invalid: { status: 401, message: 'Invalid secret key', longMessage: 'Send a valid, unrevoked secret key as `Authorization: Bearer sk_…`.' },
   user_not_found: { status: 404, message: 'User not found', longMessage: 'No user has this id.' },
   jwt_template_not_found: { status: 404, message: 'JWT template not found', longMessage: 'No JWT template has this name or id.' },
+  account_deletion_not_allowed: { status: 403, message: 'Deletion not allowed', longMessage: 'This application does not let users delete their own account. Contact its administrator.' },
+  session_reverification_required: { status: 403, message: 'Verification required', longMessage: 'Confirm it is you (your password or a code by email) to make this change.' },
   webhook_endpoint_not_found: { status: 404, message: 'Webhook endpoint not found', longMessage: 'No webhook endpoint has this id.' },
   webhook_message_not_found: { status: 404, message: 'Webhook message not found', longMessage: 'No webhook delivery has this id.' },
   webhook_message_not_replayable: { status: 409, message: 'Not replayable yet', longMessage: 'This delivery is still pending or in flight; only a sent or dead-lettered delivery can be replayed.' },

@@ -195,6 +195,7 @@ describe('resources built from the wire JSON', () => {
         password_settings: { min_length: 8, max_length: 256 },
         sign_up: { mode: 'public', legal_consent_enabled: false },
         sign_in: { enumeration_protection: true },
+        actions: { delete_self: true },
       },
       auth_config: { single_session_mode: true, session_token_lifetime_seconds: 60 },
     });

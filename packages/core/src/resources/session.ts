@@ -1,7 +1,8 @@
-import type { SessionJSON, SessionStatus } from '@usher/protocol';
+import type { SessionJSON, SessionStatus, SessionVerificationJSON } from '@usher/protocol';
 import { deepEqual } from '../internal/deep-equal.ts';
 import { sessionMachine } from '../machines/session-machine.ts';
 import type { GetTokenOptions, ResourceContext } from './resource-context.ts';
+import { SessionVerification } from './session-verification.ts';
 import { User } from './user.ts';
 
 /**
@@ -57,6 +58,28 @@ export class Session {
   readonly getToken = async (options?: GetTokenOptions): Promise<string | null> => {
     if (!sessionMachine.canGetToken(this.status)) return null;
     return this.#ctx.getToken(this.id, options);
+  };
+
+  /**
+   * Starts a re-verification (before a sensitive change answered `session_reverification_required`).
+   * @example const v = await session.startVerification(); if (v.status !== 'complete') …
+   */
+  readonly startVerification = async (): Promise<SessionVerification> => {
+    return new SessionVerification(await this.#ctx.call<SessionVerificationJSON>({ method: 'POST', path: `/client/sessions/${this.id}/verify`, body: {} }));
+  };
+
+  /** Emails a code to the primary address. */
+  readonly prepareFirstFactorVerification = async (params: { strategy: 'email_code' }): Promise<SessionVerification> => {
+    return new SessionVerification(await this.#ctx.call<SessionVerificationJSON>({ method: 'POST', path: `/client/sessions/${this.id}/verify/prepare_first_factor`, body: { strategy: params.strategy } }));
+  };
+
+  /**
+   * Confirms with the password or the emailed code; 'complete' unlocks sensitive changes for 10 minutes.
+   * @example await session.attemptFirstFactorVerification({ strategy: 'password', password });
+   */
+  readonly attemptFirstFactorVerification = async (params: { strategy: 'password'; password: string } | { strategy: 'email_code'; code: string }): Promise<SessionVerification> => {
+    const body = params.strategy === 'password' ? { strategy: 'password', password: params.password } : { strategy: 'email_code', code: params.code };
+    return new SessionVerification(await this.#ctx.call<SessionVerificationJSON>({ method: 'POST', path: `/client/sessions/${this.id}/verify/attempt_first_factor`, body }));
   };
 
   /**

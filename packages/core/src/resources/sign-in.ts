@@ -50,7 +50,7 @@ export interface SignInUserData {
   readonly hasImage: boolean;
 }
 
-function toFactor(json: SignInFactorJSON): SignInFactor {
+export function toFactor(json: SignInFactorJSON): SignInFactor {
   return Object.freeze({
     strategy: json.strategy,
     ...(json.safe_identifier !== undefined ? { safeIdentifier: json.safe_identifier } : {}),

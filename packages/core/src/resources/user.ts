@@ -11,6 +11,14 @@ export interface UpdateUserParams {
   username?: string | null;
 }
 
+export interface UpdatePasswordParams {
+  /** Required when the user has a password. */
+  currentPassword?: string;
+  newPassword: string;
+  /** Revokes every other session of the user (default false). */
+  signOutOfOtherSessions?: boolean;
+}
+
 /**
  * The signed-in user. Immutable; `update()` answers the new User and refreshes the snapshot.
  * Methods are bound, so `const { update } = user` works.
@@ -83,5 +91,28 @@ export class User {
     const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
     const json = await this.#ctx.call<UserJSON>({ method: 'PATCH', path: '/me', query: { _session_id: sessionId }, body });
     return this.#ctx.userFor(json);
+  };
+
+  /**
+   * Sets or changes the password (POST /v1/me/change_password). Without a current password (an
+   * email-code account), a recent re-verification is needed (see Session.startVerification).
+   * @example await user.updatePassword({ currentPassword, newPassword, signOutOfOtherSessions: true });
+   */
+  readonly updatePassword = async (params: UpdatePasswordParams): Promise<User> => {
+    const body: Record<string, string | boolean> = { new_password: params.newPassword };
+    if (params.currentPassword !== undefined) body.current_password = params.currentPassword;
+    if (params.signOutOfOtherSessions !== undefined) body.sign_out_of_other_sessions = params.signOutOfOtherSessions;
+    const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
+    return this.#ctx.userFor(await this.#ctx.call<UserJSON>({ method: 'POST', path: '/me/change_password', query: { _session_id: sessionId }, body }));
+  };
+
+  /**
+   * Deletes the account (DELETE /v1/me) when the instance allows it, after a recent
+   * re-verification; this device is signed out.
+   * @example await user.delete();
+   */
+  readonly delete = async (): Promise<void> => {
+    const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
+    await this.#ctx.call<unknown>({ method: 'DELETE', path: '/me', query: { _session_id: sessionId } });
   };
 }

@@ -61,6 +61,8 @@ export const enErrors = {
   secret_key_invalid: 'The server could not authenticate. Contact the app’s administrator.',
   user_not_found: 'This account no longer exists.',
   jwt_template_not_found: 'This token type is not set up. Contact the app’s administrator.',
+  account_deletion_not_allowed: 'This app does not let you delete your account. Contact its administrator.',
+  session_reverification_required: 'Confirm it’s you to continue.',
   webhook_endpoint_not_found: 'This webhook endpoint does not exist.',
   webhook_message_not_found: 'This webhook delivery does not exist.',
   webhook_message_not_replayable: 'This webhook delivery is still in progress.',

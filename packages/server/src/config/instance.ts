@@ -33,6 +33,7 @@ export interface InstanceConfig {
   rateLimits: RateLimitConfig;
   /** Extra claims (with `{{user.*}}` shortcodes) on every session token; null for none. */
   sessionToken: { customClaims: Record<string, unknown> | null };
+  account: { deleteSelfEnabled: boolean };
   /** Who delivers messages: Usher (mailer, SMS sender), or the app itself from the email.created / sms.created webhooks. */
   delivery: { email: 'usher' | 'app'; sms: 'usher' | 'app' };
 }
@@ -59,6 +60,7 @@ export function defaultInstanceConfig(): InstanceConfig {
     branding: { logoImageUrl: null, defaultAvatar: 'marble', privacyPolicyUrl: null, termsUrl: null },
     rateLimits: defaultRateLimits(),
     sessionToken: { customClaims: null },
+    account: { deleteSelfEnabled: true },
     delivery: { email: 'usher', sms: 'usher' },
   };
 }

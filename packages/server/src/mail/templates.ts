@@ -86,6 +86,8 @@ export interface PasswordChangedEmailInput {
   applicationName: string;
   /** Whether the account's other sessions were signed out with the change. */
   otherSessionsSignedOut: boolean;
+  /** 'reset': with a reset code sent to this address; 'settings': from the account's own settings. Default 'reset'. */
+  how?: 'reset' | 'settings';
 }
 
 /** Sent after a password reset, so the owner learns of a change they did not make. */
@@ -94,7 +96,8 @@ export function passwordChangedEmail(input: PasswordChangedEmailInput): Rendered
   const subject = `Your ${app} password was changed`;
   const sessions = input.otherSessionsSignedOut ? 'Every other device signed in to your account was signed out.' : 'Devices already signed in stay signed in.';
   const warning = `If you did not change it, reset your password again at once: someone may have access to your email.`;
-  const text = [`The password of your ${app} account was just changed with a reset code sent to this address.`, sessions, '', warning].join('\n');
-  const html = htmlLayout(subject, [`The password of your ${escapeHtml(app)} account was just changed with a reset code sent to this address.`, sessions, warning]);
+  const how = input.how === 'settings' ? 'from its account settings' : 'with a reset code sent to this address';
+  const text = [`The password of your ${app} account was just changed ${how}.`, sessions, '', warning].join('\n');
+  const html = htmlLayout(subject, [`The password of your ${escapeHtml(app)} account was just changed ${how}.`, sessions, warning]);
   return { subject, text, html, slug: 'password_changed', data: { application_name: app, other_sessions_signed_out: input.otherSessionsSignedOut } };
 }

@@ -46,11 +46,14 @@ describe('rateLimitChecks', () => {
   it('attempts spend the factor budget of the IP', () => {
     expect(keys('POST', `/v1/client/sign_ins/${SIA}/attempt_first_factor`)).toEqual([`mutation:${IP}`, `factorAttempt:${IP}`]);
     expect(keys('POST', `/v1/client/sign_ups/${SUA}/attempt_verification`)).toEqual([`mutation:${IP}`, `factorAttempt:${IP}`]);
+    expect(keys('POST', `/v1/client/sessions/${SESS}/verify/attempt_first_factor`)).toEqual([`mutation:${IP}`, `factorAttempt:${IP}`]);
+    expect(keys('POST', '/v1/me/change_password')).toEqual([`mutation:${IP}`, `factorAttempt:${IP}`]);
   });
 
   it("code sends spend the attempt's resend cooldown before the IP's code budget", () => {
     expect(keys('POST', `/v1/client/sign_ins/${SIA}/prepare_first_factor`)).toEqual([`mutation:${IP}`, `codeResend:${SIA}`, `codeSend:${IP}`]);
     expect(keys('POST', `/v1/client/sign_ups/${SUA}/prepare_verification`)).toEqual([`mutation:${IP}`, `codeResend:${SUA}`, `codeSend:${IP}`]);
+    expect(keys('POST', `/v1/client/sessions/${SESS}/verify/prepare_first_factor`)).toEqual([`mutation:${IP}`, `codeResend:${SESS}`, `codeSend:${IP}`]);
   });
 
   it('a percent-encoded id is the id the route sees; a malformed one gets no cooldown bucket', () => {

@@ -21,6 +21,7 @@ export interface LimitedRequest {
 
 const SIGN_IN_STEP = /^\/v1\/client\/sign_ins\/([^/]+)\/(prepare_first_factor|attempt_first_factor)$/;
 const SIGN_UP_STEP = /^\/v1\/client\/sign_ups\/([^/]+)\/(prepare_verification|attempt_verification)$/;
+const REVERIFY_STEP = /^\/v1\/client\/sessions\/([^/]+)\/verify\/(prepare_first_factor|attempt_first_factor)$/;
 const TOKEN_MINT = /^\/v1\/client\/sessions\/([^/]+)\/tokens(?:\/[^/]+)?$/;
 
 /** A path id as the route will see it, when it can name something; else null. */
@@ -85,13 +86,16 @@ export function rateLimitChecks(request: LimitedRequest, limits: RateLimitConfig
     return checks;
   }
   if (path === '/v1/client/sign_ups') return [...checks, check('signUpCreate', client)];
+  // Checks the current password in the same call.
+  if (path === '/v1/me/change_password') return [...checks, check('factorAttempt', client)];
 
   const signInStep = SIGN_IN_STEP.exec(path);
   const signUpStep = signInStep ? null : SIGN_UP_STEP.exec(path);
-  const step = signInStep ?? signUpStep;
+  const reverifyStep = signInStep || signUpStep ? null : REVERIFY_STEP.exec(path);
+  const step = signInStep ?? signUpStep ?? reverifyStep;
   if (!step) return checks;
   if (step[2]?.startsWith('attempt_')) return [...checks, check('factorAttempt', client)];
-  const attemptId = pathId(step[1], signInStep ? 'sia' : 'sua');
+  const attemptId = pathId(step[1], signInStep ? 'sia' : signUpStep ? 'sua' : 'sess');
   // A malformed id is a 404 at the route; it gets no cooldown bucket of its own.
   if (attemptId) checks.push(check('codeResend', attemptId));
   checks.push(check('codeSend', client));

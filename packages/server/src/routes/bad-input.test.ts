@@ -79,6 +79,11 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'remove session', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/remove`, token: (f) => f.user.token },
   { name: 'sign out all', method: 'DELETE', path: () => '/v1/client/sessions', token: (f) => f.user.token },
   { name: 'update me', method: 'PATCH', path: () => '/v1/me', token: (f) => f.user.token, wrongType: { first_name: 5 } },
+  { name: 'change password', method: 'POST', path: () => '/v1/me/change_password', token: (f) => f.user.token, wrongType: { current_password: 'correct horse battery', new_password: 12345678 }, base: { new_password: 'another good passphrase' } },
+  { name: 'delete me', method: 'DELETE', path: () => '/v1/me', token: (f) => f.user.token },
+  { name: 'start re-verification', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/verify`, token: (f) => f.user.token },
+  { name: 'prepare re-verification', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/verify/prepare_first_factor`, token: (f) => f.user.token, wrongType: { strategy: 5 } },
+  { name: 'attempt re-verification', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/verify/attempt_first_factor`, token: (f) => f.user.token, wrongType: { strategy: 'password', password: 1 }, base: { strategy: 'password', password: 'x' } },
   { name: 'clear dev mailbox', method: 'DELETE', path: () => '/v1/dev/mailbox', token: () => null },
 ];
 

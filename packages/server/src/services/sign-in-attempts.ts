@@ -22,7 +22,7 @@ export function assertNotLocked(user: UserRecord | null, now: number): void {
 }
 
 /** Counts a wrong factor against the account; the failure that reaches the limit answers user_locked. */
-async function countFailure(rt: Runtime, config: InstanceConfig, user: UserRecord | null): Promise<void> {
+export async function countFailure(rt: Runtime, config: InstanceConfig, user: UserRecord | null): Promise<void> {
   if (!user) return;
   const now = rt.now();
   const result = await rt.store.recordFailedAttempt(user.id, now, { maxAttempts: config.lockout.maxAttempts, lockMs: config.lockout.lockSeconds * 1000 });

@@ -11,11 +11,11 @@ import { assertNotLocked, complete } from './sign-in-attempts.ts';
 import { getOwnSignIn } from './sign-in-steps.ts';
 
 /** The "your password was changed" notice, to the account's verified primary address (if any). */
-async function passwordChangedNotice(rt: Runtime, config: InstanceConfig, user: UserRecord, otherSessionsSignedOut: boolean): Promise<OutboxRecord | null> {
+export async function passwordChangedNotice(rt: Runtime, config: InstanceConfig, user: UserRecord, otherSessionsSignedOut: boolean, how: 'reset' | 'settings' = 'reset'): Promise<OutboxRecord | null> {
   const emails = await rt.store.listEmailAddresses(user.id);
   const primary = emails.find((e) => e.id === user.primaryEmailAddressId && e.verifiedAt !== null);
   if (!primary) return null;
-  return emailOutboxRecord(rt, { to: primary.emailAddress, ...passwordChangedEmail({ applicationName: config.applicationName, otherSessionsSignedOut }) });
+  return emailOutboxRecord(rt, { to: primary.emailAddress, ...passwordChangedEmail({ applicationName: config.applicationName, otherSessionsSignedOut, how }) });
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { ChangeEventFactory } from './change-events.ts';
 
 /** `reset_password` is a sign-in's "forgot password" code: never interchangeable with its sign-in code. */
-export type VerificationPurpose = 'sign_in' | 'sign_up' | 'email_address' | 'reset_password';
+export type VerificationPurpose = 'sign_in' | 'sign_up' | 'email_address' | 'reset_password' | 'reverification';
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
 export type SessionStatus = 'active' | 'ended' | 'expired' | 'removed' | 'replaced' | 'revoked' | 'abandoned';
 export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'needs_new_password' | 'complete';
@@ -242,5 +242,17 @@ export interface CompleteSignInInput {
   now: number;
   passwordReset?: PasswordResetInput;
   /** Reports session.created (and session.revoked for every session a reset revoked). */
+  emit?: ChangeEventFactory;
+}
+
+/** A password change by the signed-in user, applied in one transaction. */
+export interface ChangePasswordInput {
+  userId: string;
+  passwordHash: string;
+  /** Revokes every other active session of the user; the one making the change stays. */
+  revokeOtherSessionsExcept: string | null;
+  /** The "your password was changed" email. */
+  notification: OutboxRecord | null;
+  now: number;
   emit?: ChangeEventFactory;
 }

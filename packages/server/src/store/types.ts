@@ -28,6 +28,7 @@ import type {
   DevMessageRecord,
   ConsumeVerificationResult,
   CompleteSignInInput,
+  ChangePasswordInput,
 } from './records.ts';
 import type { ChangeEventFactory } from './change-events.ts';
 
@@ -155,6 +156,13 @@ export interface Store {
   touchSession(id: string, now: number, inactivityMs: number, minIntervalMs: number): Promise<void>;
   /** Every session matching the filter, newest first. */
   listSessions(input: { userId?: string; status?: SessionStatus; limit: number; offset: number }): Promise<Page<SessionRecord>>;
+  /** Records a fresh first-factor verification on an active session (re-verification); false when it is not active. */
+  markSessionVerified(id: string, now: number): Promise<boolean>;
+  /**
+   * Sets the user's password and, when asked, revokes their other active sessions, enqueueing the
+   * notice, all in one transaction. False when there is no such user (nothing changes).
+   */
+  changePassword(input: ChangePasswordInput): Promise<boolean>;
   /** Sets the client's last active session (null clears it). */
   setLastActiveSession(clientId: string, sessionId: string | null, now: number): Promise<void>;
 

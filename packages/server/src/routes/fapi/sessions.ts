@@ -1,10 +1,11 @@
-import { emptyBody, sessionTouchBody, type TokenJSON } from '@usher/protocol';
+import { emptyBody, sessionTouchBody, sessionVerifyAttemptBody, sessionVerifyPrepareBody, type TokenJSON } from '@usher/protocol';
 import type { InstanceConfig } from '../../config/instance.ts';
 import { UsherError } from '../../errors.ts';
 import { parseBody } from '../../http/validate.ts';
 import { loadSessionJSON } from '../../services/serializers/load.ts';
 import { changeSession, mintSessionToken, touchSession } from '../../services/sessions.ts';
 import { mintTemplateToken } from '../../services/tokens/template-token.ts';
+import { attemptReverification, prepareReverification, startReverification } from '../../services/reverification.ts';
 import type { Runtime } from '../../services/runtime.ts';
 import type { SessionRecord } from '../../store/types.ts';
 import { pathId, withClient, type App } from '../types.ts';
@@ -34,6 +35,23 @@ export function registerSessionRoutes(app: App, rt: Runtime): void {
     const jwt = await mintTemplateToken(rt, c.get('instance'), c.get('clientContext'), id, name, c.get('allowedOrigin'));
     const token: TokenJSON = { object: 'token', jwt };
     return c.json(token);
+  });
+
+  /** Re-verification: what the user can confirm it is them with ('complete' when recent enough). */
+  app.post('/v1/client/sessions/:id/verify', async (c) => {
+    const id = pathId(c, 'sess', 'session_not_found');
+    parseBody(emptyBody, c.get('body') ?? {});
+    return c.json(await withClient(rt, c, await startReverification(rt, c.get('instance'), c.get('clientContext'), id)));
+  });
+  app.post('/v1/client/sessions/:id/verify/prepare_first_factor', async (c) => {
+    const id = pathId(c, 'sess', 'session_not_found');
+    parseBody(sessionVerifyPrepareBody, c.get('body'));
+    return c.json(await withClient(rt, c, await prepareReverification(rt, c.get('instance'), c.get('clientContext'), id)));
+  });
+  app.post('/v1/client/sessions/:id/verify/attempt_first_factor', async (c) => {
+    const id = pathId(c, 'sess', 'session_not_found');
+    const body = parseBody(sessionVerifyAttemptBody, c.get('body'));
+    return c.json(await withClient(rt, c, await attemptReverification(rt, c.get('instance'), c.get('clientContext'), id, body)));
   });
 
   /** Makes the session the device's active one. */

@@ -21,6 +21,7 @@ export function toInstanceSettingsJSON(config: InstanceConfig): BackendInstanceS
     lockout_duration: config.lockout.lockSeconds,
     password_min_length: config.password.minLength,
     session_token_claims: config.sessionToken.customClaims === null ? null : structuredClone(config.sessionToken.customClaims),
+    delete_self_enabled: config.account.deleteSelfEnabled,
     email_delivery: config.delivery.email,
     sms_delivery: config.delivery.sms,
   };
@@ -46,6 +47,7 @@ function documentPatch(body: BackendInstanceSettingsBody): DeepPartial<InstanceC
     if (body.session_token_claims !== null) assertValidClaims(body.session_token_claims, 'session_token_claims', MAX_SESSION_CLAIMS_BYTES);
     patch.sessionToken = { customClaims: body.session_token_claims };
   }
+  if (body.delete_self_enabled !== undefined) patch.account = { deleteSelfEnabled: body.delete_self_enabled };
   const delivery: DeepPartial<InstanceConfig['delivery']> = {};
   if (body.email_delivery !== undefined) delivery.email = body.email_delivery;
   if (body.sms_delivery !== undefined) delivery.sms = body.sms_delivery;

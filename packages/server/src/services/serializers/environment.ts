@@ -47,6 +47,7 @@ export function toEnvironmentJSON(config: InstanceConfig, server: ServerConfig):
       password_settings: { min_length: config.password.minLength, max_length: config.password.maxLength },
       sign_up: { mode: config.signUp.mode, legal_consent_enabled: config.signUp.legalConsentEnabled },
       sign_in: { enumeration_protection: config.enumerationProtection },
+      actions: { delete_self: config.account.deleteSelfEnabled },
     },
     auth_config: { single_session_mode: config.sessions.singleSessionMode, session_token_lifetime_seconds: SESSION_TOKEN_LIFETIME_SECONDS },
   };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../types.ts';
-import { T0, MINUTE, givenClient, givenUser, givenSession, type MakeStore, type TeardownStore } from './fixtures.ts';
+import { T0, MINUTE, aMessage, givenClient, givenUser, givenSession, type MakeStore, type TeardownStore } from './fixtures.ts';
 
 /** Registers the store conformance cases for session listing, status transitions, activity touches and the client’s last active session. Each test gets a fresh store from `make`. */
 export function sessionsCases(make: MakeStore, teardown: TeardownStore): void {
@@ -20,6 +20,34 @@ export function sessionsCases(make: MakeStore, teardown: TeardownStore): void {
       await givenSession(store, other.id, user.id);
       expect(await store.listClientSessions(client.id)).toEqual([first, second]);
       expect(await store.getSession('sess_unknown')).toBeNull();
+    });
+    it('markSessionVerified renews the first-factor time of an active session only', async () => {
+      const { session } = await givenUser(store);
+      expect(await store.markSessionVerified(session.id, T0 + 20 * MINUTE)).toBe(true);
+      expect(await store.getSession(session.id)).toMatchObject({ firstFactorVerifiedAt: T0 + 20 * MINUTE, status: 'active' });
+      await store.setSessionStatus(session.id, ['active'], 'ended', T0 + 21 * MINUTE);
+      expect(await store.markSessionVerified(session.id, T0 + 22 * MINUTE)).toBe(false);
+      expect(await store.getSession(session.id)).toMatchObject({ firstFactorVerifiedAt: T0 + 20 * MINUTE });
+      expect(await store.markSessionVerified('sess_unknown', T0)).toBe(false);
+    });
+    it('changePassword sets the hash, revokes the other active sessions and enqueues the notice together', async () => {
+      const { user, client, session } = await givenUser(store);
+      const other = await givenSession(store, client.id, user.id, { createdAt: T0 + 1 });
+      const notice = aMessage();
+      const events: string[] = [];
+      const emit = (type: string, id: string) => (events.push(`${type} ${id}`), aMessage({ kind: 'event', payload: { type, object_id: id } }));
+      expect(await store.changePassword({ userId: user.id, passwordHash: 'new-hash', revokeOtherSessionsExcept: session.id, notification: notice, now: T0 + 5, emit })).toBe(true);
+      expect(await store.getUser(user.id)).toMatchObject({ passwordHash: 'new-hash', updatedAt: T0 + 5 });
+      expect((await store.getSession(session.id))?.status).toBe('active');
+      expect((await store.getSession(other.id))?.status).toBe('revoked');
+      expect(events).toEqual([`user.updated ${user.id}`, `session.revoked ${other.id}`]);
+      expect((await store.listOutbox({ kind: 'email' })).map((m) => m.id)).toEqual([notice.id]);
+      // Without revocation, sessions stay; an unknown user changes nothing.
+      const third = await givenSession(store, client.id, user.id, { createdAt: T0 + 2 });
+      expect(await store.changePassword({ userId: user.id, passwordHash: 'newer', revokeOtherSessionsExcept: null, notification: null, now: T0 + 6 })).toBe(true);
+      expect((await store.getSession(third.id))?.status).toBe('active');
+      expect(await store.changePassword({ userId: 'user_unknown', passwordHash: 'x', revokeOtherSessionsExcept: null, notification: aMessage(), now: T0 })).toBe(false);
+      expect(await store.listOutbox({ kind: 'email' })).toHaveLength(1);
     });
     it('setSessionStatus moves a session only from one of the given statuses', async () => {
       const { session } = await givenUser(store);

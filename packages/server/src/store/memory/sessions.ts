@@ -1,9 +1,9 @@
 import type { Store } from '../types.ts';
 import { sessionEventType } from '../change-events.ts';
 import { recordEvents } from './events.ts';
-import { byCreation, copy, type MemoryTables } from './tables.ts';
+import { assertAbsent, byCreation, copy, type MemoryTables } from './tables.ts';
 
-type SessionMethods = Pick<Store, 'getSession' | 'listClientSessions' | 'setSessionStatus' | 'endClientSessions' | 'touchSession' | 'setLastActiveSession'>;
+type SessionMethods = Pick<Store, 'getSession' | 'listClientSessions' | 'setSessionStatus' | 'endClientSessions' | 'touchSession' | 'setLastActiveSession' | 'markSessionVerified' | 'changePassword'>;
 
 export function memorySessions(t: MemoryTables): SessionMethods {
   return {
@@ -45,6 +45,28 @@ export function memorySessions(t: MemoryTables): SessionMethods {
       if (!session || session.status !== 'active' || session.expireAt <= now) return;
       if (now - session.lastActiveAt <= minIntervalMs) return;
       Object.assign(session, { lastActiveAt: now, expireAt: now + inactivityMs, updatedAt: now });
+    },
+    async markSessionVerified(id, now) {
+      const session = t.sessions.get(id);
+      if (!session || session.status !== 'active') return false;
+      Object.assign(session, { firstFactorVerifiedAt: now, updatedAt: now });
+      return true;
+    },
+    async changePassword({ userId, passwordHash, revokeOtherSessionsExcept, notification, now, emit }) {
+      const user = t.users.get(userId);
+      if (!user) return false;
+      if (notification) assertAbsent(t.outbox, notification.id, 'outbox message');
+      Object.assign(user, { passwordHash, updatedAt: now });
+      recordEvents(t, emit, [['user.updated', userId]]);
+      if (revokeOtherSessionsExcept !== null) {
+        for (const session of t.sessions.values()) {
+          if (session.userId !== userId || session.status !== 'active' || session.id === revokeOtherSessionsExcept) continue;
+          Object.assign(session, { status: 'revoked', updatedAt: now });
+          recordEvents(t, emit, [['session.revoked', session.id]]);
+        }
+      }
+      if (notification) t.outbox.set(notification.id, copy(notification));
+      return true;
     },
     async setLastActiveSession(clientId, sessionId, now) {
       const client = t.clients.get(clientId);

@@ -2,9 +2,9 @@ import type { Store } from '../types.ts';
 import type { SqlContext } from './context.ts';
 import { sessionEventType } from '../change-events.ts';
 import { insertEvents } from './events.ts';
-import { toSession } from './mappers.ts';
+import { fromOutbox, toSession } from './mappers.ts';
 
-type SessionMethods = Pick<Store, 'getSession' | 'listClientSessions' | 'setSessionStatus' | 'endClientSessions' | 'touchSession' | 'setLastActiveSession'>;
+type SessionMethods = Pick<Store, 'getSession' | 'listClientSessions' | 'setSessionStatus' | 'endClientSessions' | 'touchSession' | 'setLastActiveSession' | 'markSessionVerified' | 'changePassword'>;
 
 export function sqlSessions({ db }: SqlContext): SessionMethods {
   return {
@@ -52,6 +52,30 @@ export function sqlSessions({ db }: SqlContext): SessionMethods {
         .where('expire_at', '>', now)
         .where('last_active_at', '<', now - minIntervalMs)
         .execute();
+    },
+    async markSessionVerified(id, now) {
+      const result = await db.updateTable('sessions').set({ first_factor_verified_at: now, updated_at: now }).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async changePassword({ userId, passwordHash, revokeOtherSessionsExcept, notification, now, emit }) {
+      return db.transaction().execute(async (trx) => {
+        const changed = await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', userId).executeTakeFirst();
+        if (Number(changed.numUpdatedRows) !== 1) return false;
+        await insertEvents(trx, emit, [['user.updated', userId]]);
+        if (revokeOtherSessionsExcept !== null) {
+          const revoked = await trx
+            .updateTable('sessions')
+            .set({ status: 'revoked', updated_at: now })
+            .where('user_id', '=', userId)
+            .where('status', '=', 'active')
+            .where('id', '!=', revokeOtherSessionsExcept)
+            .returning('id')
+            .execute();
+          await insertEvents(trx, emit, revoked.map((r) => ['session.revoked', r.id] as const));
+        }
+        if (notification) await trx.insertInto('outbox').values(fromOutbox(notification)).execute();
+        return true;
+      });
     },
     async setLastActiveSession(clientId, sessionId, now) {
       await db.updateTable('clients').set({ last_active_session_id: sessionId, updated_at: now }).where('id', '=', clientId).execute();

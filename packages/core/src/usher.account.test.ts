@@ -1,0 +1,62 @@
+import { startUsherMockServer } from '@usher/testing/node';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isUsherAPIError } from './errors.ts';
+import { Usher } from './usher.ts';
+
+const mock = startUsherMockServer();
+const instances: Usher[] = [];
+const password = 'correct horse battery staple';
+beforeEach(async () => {
+  await mock.seedUser({ email: 'ada@example.com', password, firstName: 'Ada' });
+});
+afterEach(() => {
+  instances.splice(0).forEach((u) => u.destroy());
+  mock.reset();
+});
+afterAll(() => mock.close());
+
+async function signedIn(): Promise<Usher> {
+  const usher = new Usher({ frontendApi: mock.origin, transport: 'bearer', storage: null });
+  instances.push(usher);
+  await usher.load();
+  const signIn = await usher.getSnapshot().signIn.create({ identifier: 'ada@example.com', password });
+  await usher.setActive({ session: signIn.createdSessionId });
+  return usher;
+}
+
+describe('account changes (against the real server through MSW)', () => {
+  it('updatePassword with the current password; the new one signs in', async () => {
+    const usher = await signedIn();
+    const user = usher.getSnapshot().user!;
+    const wrong = await user.updatePassword({ currentPassword: 'nope', newPassword: 'an entirely new secret' }).catch((e: unknown) => e);
+    expect(isUsherAPIError(wrong) && wrong.hasCode('form_password_incorrect')).toBe(true);
+    const updated = await user.updatePassword({ currentPassword: password, newPassword: 'an entirely new secret', signOutOfOtherSessions: true });
+    expect(updated.passwordEnabled).toBe(true);
+    expect(usher.getSnapshot().user?.id).toBe(user.id);
+    const other = new Usher({ frontendApi: mock.origin, transport: 'bearer', storage: null });
+    instances.push(other);
+    await other.load();
+    expect((await other.getSnapshot().signIn.create({ identifier: 'ada@example.com', password: 'an entirely new secret' })).status).toBe('complete');
+  });
+
+  it('a stale session must re-verify before deleting the account; then delete() signs the device out', async () => {
+    const usher = await signedIn();
+    mock.clock.advance(11 * 60_000);
+    const refused = await usher.getSnapshot().user!.delete().catch((e: unknown) => e);
+    expect(isUsherAPIError(refused) && refused.hasCode('session_reverification_required')).toBe(true);
+
+    const session = usher.getSnapshot().session!;
+    const started = await session.startVerification();
+    expect(started.status).toBe('needs_first_factor');
+    expect(started.supportedFirstFactors.map((f) => f.strategy)).toEqual(['password', 'email_code']);
+    const prepared = await session.prepareFirstFactorVerification({ strategy: 'email_code' });
+    expect(prepared.firstFactorVerification?.status).toBe('unverified');
+    const code = await mock.mailbox.latestCode('ada@example.com');
+    const done = await session.attemptFirstFactorVerification({ strategy: 'email_code', code: code! });
+    expect(done.status).toBe('complete');
+
+    await usher.getSnapshot().user!.delete();
+    expect(usher.getSnapshot().user).toBeNull();
+    expect(usher.getSnapshot().session).toBeNull();
+  });
+});
