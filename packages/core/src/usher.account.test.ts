@@ -60,3 +60,25 @@ describe('account changes (against the real server through MSW)', () => {
     expect(usher.getSnapshot().session).toBeNull();
   });
 });
+
+describe('email addresses (against the real server through MSW)', () => {
+  it('add, verify by code, make primary, remove the old one after re-verifying', async () => {
+    const usher = await signedIn();
+    const user = usher.getSnapshot().user!;
+    const added = await user.createEmailAddress({ email: 'ada@work.example' });
+    expect(added.verified).toBe(false);
+    expect(usher.getSnapshot().user?.emailAddresses.map((e) => e.emailAddress).sort()).toEqual(['ada@example.com', 'ada@work.example']);
+    const prepared = await added.prepareVerification();
+    expect(prepared.verification?.status).toBe('unverified');
+    const verified = await prepared.attemptVerification({ code: (await mock.mailbox.latestCode('ada@work.example'))! });
+    expect(verified.verified).toBe(true);
+    const updated = await usher.getSnapshot().user!.update({ primaryEmailAddressId: verified.id });
+    expect(updated.primaryEmailAddress?.emailAddress).toBe('ada@work.example');
+    const old = updated.emailAddresses.find((e) => e.emailAddress === 'ada@example.com')!;
+    mock.clock.advance(11 * 60_000);
+    await expect(old.destroy()).rejects.toSatisfy((e: unknown) => isUsherAPIError(e) && e.hasCode('session_reverification_required'));
+    await usher.getSnapshot().session!.attemptFirstFactorVerification({ strategy: 'password', password });
+    await old.destroy();
+    expect(usher.getSnapshot().user?.emailAddresses.map((e) => e.emailAddress)).toEqual(['ada@work.example']);
+  });
+});

@@ -70,6 +70,8 @@ export const updateMeBody = z.strictObject({
   first_name: z.string().max(128).nullable().optional(),
   last_name: z.string().max(128).nullable().optional(),
   username: z.string().max(64).nullable().optional(),
+  /** One of the user's verified addresses (re-verification within 10 minutes required). */
+  primary_email_address_id: z.string().max(64).optional(),
   /** The one kind of metadata a user may write themself (never trusted for authorization). */
   unsafe_metadata: z.record(z.string(), z.unknown()).optional(),
 });
@@ -92,3 +94,13 @@ export const changePasswordBody = z.strictObject({
   sign_out_of_other_sessions: z.boolean().optional(),
 });
 export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
+
+/** Adding an address to the signed-in account (re-verification within 10 minutes required). */
+export const createEmailAddressBody = z.strictObject({ email_address: z.string().max(320) });
+export type CreateEmailAddressBody = z.infer<typeof createEmailAddressBody>;
+
+export const prepareEmailAddressVerificationBody = z.strictObject({ strategy: z.literal('email_code') });
+export type PrepareEmailAddressVerificationBody = z.infer<typeof prepareEmailAddressVerificationBody>;
+
+export const attemptEmailAddressVerificationBody = z.strictObject({ code: z.string().max(32) });
+export type AttemptEmailAddressVerificationBody = z.infer<typeof attemptEmailAddressVerificationBody>;

@@ -1,4 +1,4 @@
-import type { UserJSON } from '@usher/protocol';
+import type { EmailAddressJSON, UserJSON } from '@usher/protocol';
 import { deepEqual } from '../internal/deep-equal.ts';
 import { deepFreeze } from '../internal/freeze.ts';
 import { EmailAddress } from './email-address.ts';
@@ -9,6 +9,8 @@ export interface UpdateUserParams {
   firstName?: string | null;
   lastName?: string | null;
   username?: string | null;
+  /** One of the user's verified addresses (a recent re-verification is needed). */
+  primaryEmailAddressId?: string;
 }
 
 export interface UpdatePasswordParams {
@@ -61,7 +63,7 @@ export class User {
     this.imageUrl = json.image_url;
     this.hasImage = json.has_image;
     this.primaryEmailAddressId = json.primary_email_address_id;
-    this.emailAddresses = Object.freeze(json.email_addresses.map((e) => new EmailAddress(e)));
+    this.emailAddresses = Object.freeze(json.email_addresses.map((e) => new EmailAddress(e, ctx, json.id)));
     this.primaryEmailAddress = this.emailAddresses.find((e) => e.id === json.primary_email_address_id) ?? null;
     this.passwordEnabled = json.password_enabled;
     this.twoFactorEnabled = json.two_factor_enabled;
@@ -88,9 +90,21 @@ export class User {
     if (params.firstName !== undefined) body.first_name = params.firstName;
     if (params.lastName !== undefined) body.last_name = params.lastName;
     if (params.username !== undefined) body.username = params.username;
+    if (params.primaryEmailAddressId !== undefined) body.primary_email_address_id = params.primaryEmailAddressId;
     const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
     const json = await this.#ctx.call<UserJSON>({ method: 'PATCH', path: '/me', query: { _session_id: sessionId }, body });
     return this.#ctx.userFor(json);
+  };
+
+  /**
+   * Adds an unverified address (a recent re-verification is needed); verify it with the code it
+   * is sent by `prepareVerification()`.
+   * @example const added = await user.createEmailAddress({ email: 'ada@work.example' });
+   */
+  readonly createEmailAddress = async (params: { email: string }): Promise<EmailAddress> => {
+    const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
+    const json = await this.#ctx.call<EmailAddressJSON>({ method: 'POST', path: '/me/email_addresses', query: { _session_id: sessionId }, body: { email_address: params.email } });
+    return new EmailAddress(json, this.#ctx, this.id);
   };
 
   /**

@@ -6,7 +6,7 @@ export interface RenderedEmail {
   text: string;
   html: string;
   /** Which template made it: apps that deliver their own email (email.created) pick theirs by it. */
-  slug: 'verification_code' | 'reset_password_code' | 'sign_up_attempted' | 'password_changed';
+  slug: 'verification_code' | 'reset_password_code' | 'sign_up_attempted' | 'password_changed' | 'primary_email_address_changed';
   /** The values the template was filled with, for the same apps. */
   data: Record<string, string | number | boolean>;
 }
@@ -100,4 +100,23 @@ export function passwordChangedEmail(input: PasswordChangedEmailInput): Rendered
   const text = [`The password of your ${app} account was just changed ${how}.`, sessions, '', warning].join('\n');
   const html = htmlLayout(subject, [`The password of your ${escapeHtml(app)} account was just changed ${how}.`, sessions, warning]);
   return { subject, text, html, slug: 'password_changed', data: { application_name: app, other_sessions_signed_out: input.otherSessionsSignedOut } };
+}
+
+export interface PrimaryEmailChangedEmailInput {
+  applicationName: string;
+  /** The new primary address, masked (the old one receives this email). */
+  newAddressHint: string;
+}
+
+/** Sent to the previous primary address when another one becomes primary. */
+export function primaryEmailChangedEmail(input: PrimaryEmailChangedEmailInput): RenderedEmail {
+  const app = input.applicationName;
+  const subject = `Your ${app} primary email address was changed`;
+  const lines = [
+    `The primary email address of your ${app} account is now ${input.newAddressHint}. Codes and notices go there from now on.`,
+    'If you did not make this change, sign in and review your account at once, or contact the app’s support.',
+  ];
+  const text = lines.join('\n\n');
+  const html = htmlLayout(subject, lines.map(escapeHtml));
+  return { subject, text, html, slug: 'primary_email_address_changed', data: { application_name: app, new_address_hint: input.newAddressHint } };
 }

@@ -5,6 +5,7 @@ import { rateLimitChecks, type LimitedRequest } from './policy.ts';
 const SIA = `sia_${'0'.repeat(36)}`;
 const SUA = `sua_${'0'.repeat(36)}`;
 const SESS = `sess_${'0'.repeat(36)}`;
+const IDN = `idn_${'0'.repeat(36)}`;
 const IP = '203.0.113.7';
 
 function keys(method: string, path: string, body?: unknown): string[] {
@@ -48,12 +49,14 @@ describe('rateLimitChecks', () => {
     expect(keys('POST', `/v1/client/sign_ups/${SUA}/attempt_verification`)).toEqual([`mutation:${IP}`, `factorAttempt:${IP}`]);
     expect(keys('POST', `/v1/client/sessions/${SESS}/verify/attempt_first_factor`)).toEqual([`mutation:${IP}`, `factorAttempt:${IP}`]);
     expect(keys('POST', '/v1/me/change_password')).toEqual([`mutation:${IP}`, `factorAttempt:${IP}`]);
+    expect(keys('POST', `/v1/me/email_addresses/${IDN}/attempt_verification`)).toEqual([`mutation:${IP}`, `factorAttempt:${IP}`]);
   });
 
   it("code sends spend the attempt's resend cooldown before the IP's code budget", () => {
     expect(keys('POST', `/v1/client/sign_ins/${SIA}/prepare_first_factor`)).toEqual([`mutation:${IP}`, `codeResend:${SIA}`, `codeSend:${IP}`]);
     expect(keys('POST', `/v1/client/sign_ups/${SUA}/prepare_verification`)).toEqual([`mutation:${IP}`, `codeResend:${SUA}`, `codeSend:${IP}`]);
     expect(keys('POST', `/v1/client/sessions/${SESS}/verify/prepare_first_factor`)).toEqual([`mutation:${IP}`, `codeResend:${SESS}`, `codeSend:${IP}`]);
+    expect(keys('POST', `/v1/me/email_addresses/${IDN}/prepare_verification`)).toEqual([`mutation:${IP}`, `codeResend:${IDN}`, `codeSend:${IP}`]);
   });
 
   it('a percent-encoded id is the id the route sees; a malformed one gets no cooldown bucket', () => {

@@ -22,6 +22,7 @@ export interface LimitedRequest {
 const SIGN_IN_STEP = /^\/v1\/client\/sign_ins\/([^/]+)\/(prepare_first_factor|attempt_first_factor)$/;
 const SIGN_UP_STEP = /^\/v1\/client\/sign_ups\/([^/]+)\/(prepare_verification|attempt_verification)$/;
 const REVERIFY_STEP = /^\/v1\/client\/sessions\/([^/]+)\/verify\/(prepare_first_factor|attempt_first_factor)$/;
+const EMAIL_STEP = /^\/v1\/me\/email_addresses\/([^/]+)\/(prepare_verification|attempt_verification)$/;
 const TOKEN_MINT = /^\/v1\/client\/sessions\/([^/]+)\/tokens(?:\/[^/]+)?$/;
 
 /** A path id as the route will see it, when it can name something; else null. */
@@ -92,10 +93,11 @@ export function rateLimitChecks(request: LimitedRequest, limits: RateLimitConfig
   const signInStep = SIGN_IN_STEP.exec(path);
   const signUpStep = signInStep ? null : SIGN_UP_STEP.exec(path);
   const reverifyStep = signInStep || signUpStep ? null : REVERIFY_STEP.exec(path);
-  const step = signInStep ?? signUpStep ?? reverifyStep;
+  const emailStep = signInStep || signUpStep || reverifyStep ? null : EMAIL_STEP.exec(path);
+  const step = signInStep ?? signUpStep ?? reverifyStep ?? emailStep;
   if (!step) return checks;
   if (step[2]?.startsWith('attempt_')) return [...checks, check('factorAttempt', client)];
-  const attemptId = pathId(step[1], signInStep ? 'sia' : signUpStep ? 'sua' : 'sess');
+  const attemptId = pathId(step[1], signInStep ? 'sia' : signUpStep ? 'sua' : reverifyStep ? 'sess' : 'idn');
   // A malformed id is a 404 at the route; it gets no cooldown bucket of its own.
   if (attemptId) checks.push(check('codeResend', attemptId));
   checks.push(check('codeSend', client));

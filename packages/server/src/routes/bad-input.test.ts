@@ -15,6 +15,8 @@ interface Fixture {
   /** A sign-in whose reset code was verified: it waits for the new password. */
   resetId: string;
   resetToken: string;
+  /** An address the user added and has not verified. */
+  pendingEmailId: string;
 }
 
 async function fixture(): Promise<Fixture> {
@@ -34,7 +36,8 @@ async function fixture(): Promise<Fixture> {
   const verified = await call(t.app, 'POST', `/v1/client/sign_ins/${resetId}/attempt_first_factor`, { token: resetToken, body: { strategy: 'reset_password_email_code', code } });
   if (verified.body.response?.status !== 'needs_new_password') throw new Error(`reset code not accepted: ${JSON.stringify(verified.body)}`);
   await t.worker.runOnce();
-  return { t, user, signInId: signIn.body.response.id, signInToken: signIn.token as string, signUpId: pending.body.response.id, signUpToken: pending.token as string, resetId, resetToken };
+  const pendingEmail = await call(t.app, 'POST', '/v1/me/email_addresses', { token: user.token, body: { email_address: 'jane@work.example' } });
+  return { pendingEmailId: pendingEmail.body.response.id, t, user, signInId: signIn.body.response.id, signInToken: signIn.token as string, signUpId: pending.body.response.id, signUpToken: pending.token as string, resetId, resetToken };
 }
 
 /** Everything a request could have changed, as one comparable value. */
@@ -50,6 +53,8 @@ async function snapshot(f: Fixture): Promise<unknown> {
     signInVerification: await f.t.store.getVerification(f.signInId, 'sign_in'),
     signUpVerification: await f.t.store.getVerification(f.signUpId, 'sign_up'),
     resetVerification: await f.t.store.getVerification(f.resetId, 'reset_password'),
+    emails: await f.t.store.listEmailAddresses(f.user.userId),
+    emailVerification: await f.t.store.getVerification(f.pendingEmailId, 'email_address'),
   };
 }
 
@@ -81,6 +86,10 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'update me', method: 'PATCH', path: () => '/v1/me', token: (f) => f.user.token, wrongType: { first_name: 5 } },
   { name: 'change password', method: 'POST', path: () => '/v1/me/change_password', token: (f) => f.user.token, wrongType: { current_password: 'correct horse battery', new_password: 12345678 }, base: { new_password: 'another good passphrase' } },
   { name: 'delete me', method: 'DELETE', path: () => '/v1/me', token: (f) => f.user.token },
+  { name: 'add email address', method: 'POST', path: () => '/v1/me/email_addresses', token: (f) => f.user.token, wrongType: { email_address: ['a@example.com'] } },
+  { name: 'prepare email verification', method: 'POST', path: (f) => `/v1/me/email_addresses/${f.pendingEmailId}/prepare_verification`, token: (f) => f.user.token, wrongType: { strategy: 1 } },
+  { name: 'attempt email verification', method: 'POST', path: (f) => `/v1/me/email_addresses/${f.pendingEmailId}/attempt_verification`, token: (f) => f.user.token, wrongType: { code: 123456 } },
+  { name: 'remove email address', method: 'DELETE', path: (f) => `/v1/me/email_addresses/${f.pendingEmailId}`, token: (f) => f.user.token },
   { name: 'start re-verification', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/verify`, token: (f) => f.user.token },
   { name: 'prepare re-verification', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/verify/prepare_first_factor`, token: (f) => f.user.token, wrongType: { strategy: 5 } },
   { name: 'attempt re-verification', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/verify/attempt_first_factor`, token: (f) => f.user.token, wrongType: { strategy: 'password', password: 1 }, base: { strategy: 'password', password: 'x' } },

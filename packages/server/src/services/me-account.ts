@@ -3,7 +3,7 @@ import type { InstanceConfig } from '../config/instance.ts';
 import { UsherError } from '../errors.ts';
 import type { ClientContext } from './client-context.ts';
 import { changeEvents } from './events.ts';
-import { getMe, type Me } from './me.ts';
+import { getMe, type Me } from './current-user.ts';
 import { acceptNewPassword, acceptTypedPassword } from './passwords.ts';
 import { assertRecentlyVerified } from './reverification.ts';
 import type { Runtime } from './runtime.ts';

@@ -1,26 +1,14 @@
 import type { UpdateMeBody } from '@usher/protocol';
 import type { InstanceConfig } from '../config/instance.ts';
 import { UsherError } from '../errors.ts';
-import { StoreConflictError, type SessionRecord, type UserRecord } from '../store/types.ts';
+import { StoreConflictError, type UserRecord } from '../store/types.ts';
 import type { ClientContext } from './client-context.ts';
+import { getMe, type Me } from './current-user.ts';
 import { assertMetadataSize } from './backend/metadata.ts';
 import { normalizeName, parseUsername } from './identifiers.ts';
 import type { Runtime } from './runtime.ts';
-import { currentSession } from './sessions.ts';
 import { changeEvents } from './events.ts';
-
-export interface Me {
-  session: SessionRecord;
-  user: UserRecord;
-}
-
-/** The signed-in user of this request's session (see currentSession), or 401. */
-export async function getMe(rt: Runtime, ctx: ClientContext, requestedSessionId: string | null): Promise<Me> {
-  const session = await currentSession(rt, ctx, requestedSessionId);
-  const user = await rt.store.getUser(session.userId);
-  if (!user) throw new UsherError('authentication_invalid');
-  return { session, user };
-}
+import { setPrimaryEmailAddress } from './me-email-addresses.ts';
 
 function nameValue(value: string | null | undefined, setting: { enabled: boolean; required: boolean }, paramName: string): string | null | undefined {
   if (value === undefined) return undefined;
@@ -51,6 +39,10 @@ export async function updateMe(rt: Runtime, config: InstanceConfig, ctx: ClientC
       patch.username = parseUsername(body.username, 'username');
     }
   }
+  // The primary address changes first (its own checks and notice); the profile fields follow.
+  let current = user;
+  if (body.primary_email_address_id !== undefined) current = await setPrimaryEmailAddress(rt, config, { session, user }, body.primary_email_address_id);
+  if (Object.keys(patch).length === 0) return { session, user: current };
   let updated: UserRecord | null;
   try {
     updated = await rt.store.updateUser(user.id, patch, rt.now(), changeEvents(rt));

@@ -6,7 +6,7 @@ import type { EmailAddressRecord, SessionRecord, UserRecord, VerificationRecord 
 import type { ClientContext } from './client-context.ts';
 import { maskIdentifier } from './identifiers.ts';
 import { isWrongGuess, redemptionError } from './machines/verification.ts';
-import { getMe } from './me.ts';
+import { getMe } from './current-user.ts';
 import { acceptTypedPassword } from './passwords.ts';
 import type { Runtime } from './runtime.ts';
 import { loadSessionJSON } from './serializers/load.ts';

@@ -9,6 +9,7 @@ import { jwtTemplatesCases } from './cases/jwt-templates.case.ts';
 import { webhooksCases } from './cases/webhooks.case.ts';
 import { clientsAndUsersCases } from './cases/clients-and-users.case.ts';
 import { devMessagesCases } from './cases/dev-messages.case.ts';
+import { emailAddressesCases } from './cases/email-addresses.case.ts';
 import type { MakeStore, TeardownStore } from './cases/fixtures.ts';
 import { outboxCases } from './cases/outbox.case.ts';
 import { sessionsCases } from './cases/sessions.case.ts';
@@ -35,5 +36,6 @@ export function storeConformance(name: string, make: MakeStore, teardown: Teardo
     adminCases(make, teardown);
     jwtTemplatesCases(make, teardown);
     webhooksCases(make, teardown);
+    emailAddressesCases(make, teardown);
   });
 }

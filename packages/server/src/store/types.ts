@@ -77,6 +77,7 @@ export interface Store {
 
   // ── users ──
   getUser(id: string): Promise<UserRecord | null>;
+  /** The owner of a verified address: an address someone added without proving it signs nobody in. */
   findUserByEmailAddress(emailAddress: string): Promise<UserRecord | null>;
   findUserByUsername(username: string): Promise<UserRecord | null>;
   listEmailAddresses(userId: string): Promise<EmailAddressRecord[]>;
@@ -99,6 +100,20 @@ export interface Store {
   setUserBanned(id: string, bannedAt: number | null, now: number, emit?: ChangeEventFactory): Promise<UserRecord | null>;
   /** Locks until a time, or unlocks (null, which also resets the failure count). */
   setUserLock(id: string, lockedUntil: number | null, now: number, emit?: ChangeEventFactory): Promise<UserRecord | null>;
+
+  // ── a user's own email addresses ──
+  getEmailAddress(id: string): Promise<EmailAddressRecord | null>;
+  /** Inserts an address the user added (unverified): never a conflict, since only verified addresses are unique. */
+  addEmailAddress(email: EmailAddressRecord): Promise<void>;
+  /**
+   * Marks the address verified. Throws StoreConflictError('email_address') when another account
+   * has it verified already; otherwise other accounts' unverified copies of it are removed (the
+   * owner proved it). Null when there is no such address.
+   */
+  verifyEmailAddress(id: string, now: number): Promise<EmailAddressRecord | null>;
+  deleteEmailAddress(id: string): Promise<boolean>;
+  /** Makes a verified address of the user its primary one, enqueueing `notification` with it; null when it is not one. */
+  setPrimaryEmailAddress(input: { userId: string; emailAddressId: string; now: number; notification: OutboxRecord | null; emit?: ChangeEventFactory }): Promise<UserRecord | null>;
 
   // ── sign-ins ──
   /** Inserts the sign-in and makes it the client's current one. */

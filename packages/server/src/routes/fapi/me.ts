@@ -1,10 +1,25 @@
-import { changePasswordBody, emptyBody, updateMeBody } from '@usher/protocol';
+import {
+  attemptEmailAddressVerificationBody,
+  changePasswordBody,
+  createEmailAddressBody,
+  emptyBody,
+  prepareEmailAddressVerificationBody,
+  updateMeBody,
+} from '@usher/protocol';
 import { parseBody } from '../../http/validate.ts';
-import { getMe, updateMe } from '../../services/me.ts';
+import { updateMe } from '../../services/me.ts';
+import { getMe } from '../../services/current-user.ts';
 import { changePassword, deleteMe } from '../../services/me-account.ts';
+import {
+  addEmailAddress,
+  attemptEmailAddressVerification,
+  emailAddressJSON,
+  prepareEmailAddressVerification,
+  removeEmailAddress,
+} from '../../services/me-email-addresses.ts';
 import { loadUserJSON } from '../../services/serializers/user.ts';
 import type { Runtime } from '../../services/runtime.ts';
-import { withClient, type App, type AppContext } from '../types.ts';
+import { pathId, withClient, type App, type AppContext } from '../types.ts';
 
 /** `?_session_id=` picks the session; without it, the device's last active session acts. */
 function requestedSessionId(c: AppContext): string | null {
@@ -29,6 +44,33 @@ export function registerMeRoutes(app: App, rt: Runtime): void {
     const body = parseBody(changePasswordBody, c.get('body'));
     const { user } = await changePassword(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c), body);
     return c.json(await withClient(rt, c, await loadUserJSON(rt, user, c.get('instance'))));
+  });
+
+  const emailId = (c: AppContext) => pathId(c, 'idn', 'email_address_not_found');
+
+  /** Adds an unverified address (re-verification within 10 minutes required). */
+  app.post('/v1/me/email_addresses', async (c) => {
+    const body = parseBody(createEmailAddressBody, c.get('body'));
+    const email = await addEmailAddress(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c), body.email_address);
+    return c.json(await withClient(rt, c, await emailAddressJSON(rt, email)));
+  });
+  app.post('/v1/me/email_addresses/:id/prepare_verification', async (c) => {
+    const id = emailId(c);
+    parseBody(prepareEmailAddressVerificationBody, c.get('body'));
+    const email = await prepareEmailAddressVerification(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c), id);
+    return c.json(await withClient(rt, c, await emailAddressJSON(rt, email)));
+  });
+  app.post('/v1/me/email_addresses/:id/attempt_verification', async (c) => {
+    const id = emailId(c);
+    const body = parseBody(attemptEmailAddressVerificationBody, c.get('body'));
+    const email = await attemptEmailAddressVerification(rt, c.get('clientContext'), requestedSessionId(c), id, body.code);
+    return c.json(await withClient(rt, c, await emailAddressJSON(rt, email)));
+  });
+  app.delete('/v1/me/email_addresses/:id', async (c) => {
+    const id = emailId(c);
+    parseBody(emptyBody, c.get('body') ?? {});
+    await removeEmailAddress(rt, c.get('clientContext'), requestedSessionId(c), id);
+    return c.json(await withClient(rt, c, { object: 'email_address', id, deleted: true }));
   });
 
   /** Deletes the account (re-verification within 10 minutes required). */

@@ -1,19 +1,20 @@
-import type { EmailAddressJSON, UserJSON } from '@usher/protocol';
+import type { EmailAddressJSON, UserJSON, VerificationJSON } from '@usher/protocol';
 import type { InstanceConfig } from '../../config/instance.ts';
-import type { EmailAddressRecord, UserRecord } from '../../store/types.ts';
+import type { EmailAddressRecord, UserRecord, VerificationRecord } from '../../store/types.ts';
+import { toVerificationJSON } from './verification.ts';
 import type { Runtime } from '../runtime.ts';
 import { avatarSettings, userImage, type AvatarSettings } from './user-image.ts';
 
-export function toEmailAddressJSON(email: EmailAddressRecord): EmailAddressJSON {
-  return {
-    object: 'email_address',
-    id: email.id,
-    email_address: email.emailAddress,
-    verification:
-      email.verifiedAt === null
-        ? null
-        : { object: 'verification', status: 'verified', strategy: 'email_code', attempts: 0, expire_at: null },
-  };
+/**
+ * An address with its verification: verified, or (for one the user added) the code sent for it,
+ * when known, else plain 'unverified'.
+ */
+export function toEmailAddressJSON(email: EmailAddressRecord, pending: VerificationRecord | null = null, now = 0): EmailAddressJSON {
+  const verification: VerificationJSON =
+    email.verifiedAt !== null
+      ? { object: 'verification', status: 'verified', strategy: 'email_code', attempts: 0, expire_at: null }
+      : (toVerificationJSON(pending, now) ?? { object: 'verification', status: 'unverified', strategy: null, attempts: 0, expire_at: null });
+  return { object: 'email_address', id: email.id, email_address: email.emailAddress, verification };
 }
 
 /** The user as the Frontend API shows it to the user themself: never private metadata or secrets. */
@@ -27,7 +28,7 @@ export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[], avata
     last_name: user.lastName,
     ...userImage(user, primaryEmail?.emailAddress ?? null, avatars),
     primary_email_address_id: user.primaryEmailAddressId,
-    email_addresses: emails.map(toEmailAddressJSON),
+    email_addresses: emails.map((e) => toEmailAddressJSON(e)),
     password_enabled: user.passwordHash !== null,
     two_factor_enabled: false,
     public_metadata: { ...user.publicMetadata },

@@ -1,6 +1,6 @@
 import { StoreConflictError, type SignInRecord, type SignUpRecord, type Store, type UserRecord } from '../types.ts';
 import { recordEvents } from './events.ts';
-import { applyPatch, assertAbsent, byCreation, copy, foldCase, requireRow, type MemoryTables } from './tables.ts';
+import { applyPatch, assertAbsent, byCreation, copy, foldCase, removeUnverifiedCopies, requireRow, type MemoryTables } from './tables.ts';
 
 type AccountMethods = Pick<
   Store,
@@ -59,8 +59,9 @@ export function memoryAccounts(t: MemoryTables): AccountMethods {
   const assertTokenFree = (tokenHash: string, exceptClientId: string | null): void => {
     if ([...t.clients.values()].some((c) => c.id !== exceptClientId && c.tokenHash === tokenHash)) throw new Error('client token hash already in use');
   };
+  /** Mirrors the partial unique index: only a verified address is taken. */
   const emailTaken = (emailAddress: string): boolean =>
-    [...t.emailAddresses.values()].some((e) => foldCase(e.emailAddress) === foldCase(emailAddress));
+    [...t.emailAddresses.values()].some((e) => e.verifiedAt !== null && foldCase(e.emailAddress) === foldCase(emailAddress));
 
   return {
     async createClient(client) {
@@ -90,7 +91,7 @@ export function memoryAccounts(t: MemoryTables): AccountMethods {
     },
     async findUserByEmailAddress(emailAddress) {
       const wanted = foldCase(emailAddress.trim());
-      const email = [...t.emailAddresses.values()].find((e) => foldCase(e.emailAddress) === wanted);
+      const email = [...t.emailAddresses.values()].find((e) => e.verifiedAt !== null && foldCase(e.emailAddress) === wanted);
       const user = email ? t.users.get(email.userId) : undefined;
       return user ? copy(user) : null;
     },
@@ -207,7 +208,10 @@ export function memoryAccounts(t: MemoryTables): AccountMethods {
       if (session.userId !== user.id) requireRow(t.users, session.userId, 'user');
 
       t.users.set(user.id, copy(user));
-      if (emailAddress) t.emailAddresses.set(emailAddress.id, copy(emailAddress));
+      if (emailAddress) {
+        t.emailAddresses.set(emailAddress.id, copy(emailAddress));
+        removeUnverifiedCopies(t, emailAddress.emailAddress, emailAddress.id);
+      }
       t.sessions.set(session.id, copy(session));
       Object.assign(signUp, { status: 'complete', createdUserId: user.id, createdSessionId: session.id, updatedAt: now });
       Object.assign(client, { lastActiveSessionId: session.id, tokenHash: clientTokenHash, updatedAt: now });

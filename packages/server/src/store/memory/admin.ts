@@ -1,6 +1,6 @@
 import { StoreConflictError, type Store, type UserRecord } from '../types.ts';
 import { recordEvents } from './events.ts';
-import { assertAbsent, byCreation, copy, foldCase, pageOf, type MemoryTables } from './tables.ts';
+import { assertAbsent, byCreation, copy, foldCase, pageOf, removeUnverifiedCopies, type MemoryTables } from './tables.ts';
 
 type AdminMethods = Pick<Store, 'listUsers' | 'createUser' | 'deleteUser' | 'setUserBanned' | 'setUserLock' | 'listSessions' | 'insertApiKey' | 'findApiKeyByHash' | 'listApiKeys' | 'revokeApiKey'>;
 
@@ -23,13 +23,16 @@ export function memoryAdmin(t: MemoryTables): AdminMethods {
       if (user.username !== null && [...t.users.values()].some((u) => u.username !== null && foldCase(u.username) === foldCase(user.username!))) {
         throw new StoreConflictError('username');
       }
-      const taken = new Set([...t.emailAddresses.values()].map((e) => foldCase(e.emailAddress)));
+      const taken = new Set([...t.emailAddresses.values()].filter((e) => e.verifiedAt !== null).map((e) => foldCase(e.emailAddress)));
       for (const email of emailAddresses) {
         if (taken.has(foldCase(email.emailAddress))) throw new StoreConflictError('email_address');
         taken.add(foldCase(email.emailAddress));
       }
       t.users.set(user.id, copy(user));
-      for (const email of emailAddresses) t.emailAddresses.set(email.id, copy(email));
+      for (const email of emailAddresses) {
+        t.emailAddresses.set(email.id, copy(email));
+        if (email.verifiedAt !== null) removeUnverifiedCopies(t, email.emailAddress, email.id);
+      }
       recordEvents(t, emit, [['user.created', user.id]]);
     },
     async deleteUser(id, now, emit) {

@@ -1,6 +1,7 @@
 import type { Store } from '../types.ts';
 import { memoryAccounts } from './accounts.ts';
 import { memoryAdmin } from './admin.ts';
+import { memoryEmailAddresses } from './email-addresses.ts';
 import { memoryJwtTemplates } from './jwt-templates.ts';
 import { memoryWebhooks } from './webhooks.ts';
 import { memoryOutbox } from './outbox.ts';
@@ -23,6 +24,7 @@ export function createMemoryStore(): Store {
     async close() {},
     ...memorySettings(tables),
     ...memoryAccounts(tables),
+    ...memoryEmailAddresses(tables),
     ...memoryVerifications(tables),
     ...memorySessions(tables),
     ...memoryOutbox(tables),

@@ -93,3 +93,10 @@ export function pageOf<T>(rows: T[], limit: number, offset: number): { data: T[]
   const start = Math.max(0, offset);
   return { data: rows.slice(start, start + Math.max(0, limit)).map(copy), totalCount: rows.length };
 }
+
+/** Deletes every unverified copy of an address but `keepId` (the owner proved it), as the SQL adapter does. */
+export function removeUnverifiedCopies(t: MemoryTables, emailAddress: string, keepId: string): void {
+  for (const [id, email] of t.emailAddresses) {
+    if (id !== keepId && email.verifiedAt === null && foldCase(email.emailAddress) === foldCase(emailAddress)) t.emailAddresses.delete(id);
+  }
+}

@@ -41,12 +41,13 @@ export function sqlAccounts({ db }: SqlContext): AccountMethods {
       return row ? toUser(row) : null;
     },
     async findUserByEmailAddress(emailAddress) {
-      // lower(...) on both sides so the lookup uses the unique expression index.
+      // lower(...) on both sides so the lookup uses the expression indexes; only a verified address counts.
       const row = await db
         .selectFrom('users')
         .innerJoin('email_addresses', 'email_addresses.user_id', 'users.id')
         .selectAll('users')
         .where(sql`lower(email_addresses.email_address)`, '=', sql`lower(${emailAddress.trim()})`)
+        .where('email_addresses.verified_at', 'is not', null)
         .executeTakeFirst();
       return row ? toUser(row) : null;
     },

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Store } from '../types.ts';
 import type { SqlContext } from './context.ts';
 import { withConflicts } from './errors.ts';
+import { removeUnverifiedCopies } from './email-addresses.ts';
 import { insertEvents } from './events.ts';
 import { fromApiKey, fromEmailAddress, fromUser, toApiKey, toSession, toUser } from './mappers.ts';
 
@@ -42,7 +43,10 @@ export function sqlAdmin({ db }: SqlContext): AdminMethods {
       await withConflicts(() =>
         db.transaction().execute(async (trx) => {
           await trx.insertInto('users').values(fromUser(user)).execute();
-          for (const email of emailAddresses) await trx.insertInto('email_addresses').values(fromEmailAddress(email)).execute();
+          for (const email of emailAddresses) {
+            await trx.insertInto('email_addresses').values(fromEmailAddress(email)).execute();
+            if (email.verifiedAt !== null) await removeUnverifiedCopies(trx, email.emailAddress, email.id);
+          }
           await insertEvents(trx, emit, [['user.created', user.id]]);
         }),
       );

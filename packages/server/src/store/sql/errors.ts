@@ -10,7 +10,7 @@ export function toStoreConflict(error: unknown): StoreConflictError | null {
   const { code, constraint, message } = error as { code?: unknown; constraint?: unknown; message?: unknown };
   if (code !== '23505' && code !== 'SQLITE_CONSTRAINT_UNIQUE') return null;
   const where = `${typeof constraint === 'string' ? constraint : ''} ${typeof message === 'string' ? message : ''}`;
-  if (where.includes('email_addresses_email_unique')) return new StoreConflictError('email_address');
+  if (where.includes('email_addresses_email_unique') || where.includes('email_addresses_verified_unique')) return new StoreConflictError('email_address');
   if (where.includes('users_username_unique')) return new StoreConflictError('username');
   if (where.includes('jwt_templates_name_unique')) return new StoreConflictError('name');
   return null;

@@ -226,6 +226,22 @@ const MIGRATIONS: Migration[] = [
         .execute();
     },
   },
+  {
+    // Users add addresses they have not verified yet. Only a verified address is unique, so an
+    // unverified one never blocks its real owner (who may sign up or add it, and wins it).
+    id: '0005_unverified_email_addresses',
+    async up(db) {
+      await db.schema.dropIndex('email_addresses_email_unique').execute();
+      await db.schema
+        .createIndex('email_addresses_verified_unique')
+        .on('email_addresses')
+        .unique()
+        .expression(sql`lower(email_address)`)
+        .where(sql.ref('verified_at'), 'is not', null)
+        .execute();
+      await db.schema.createIndex('email_addresses_email').on('email_addresses').expression(sql`lower(email_address)`).execute();
+    },
+  },
 ];
 
 /** Arbitrary constant ("ushr") that namespaces Usher's advisory lock among the database's other users. */

@@ -1,6 +1,7 @@
 import type { Store } from '../types.ts';
 import type { SqlContext } from './context.ts';
 import { withConflicts } from './errors.ts';
+import { removeUnverifiedCopies } from './email-addresses.ts';
 import { insertEvents } from './events.ts';
 import { fromEmailAddress, fromOutbox, fromSession, fromSignIn, fromSignUp, fromUser, signInPatch, signUpPatch, toSignIn, toSignUp } from './mappers.ts';
 
@@ -100,7 +101,10 @@ export function sqlSignFlows({ db }: SqlContext): SignFlowMethods {
             .executeTakeFirst();
           if (Number(claimed.numUpdatedRows) === 0) return false;
           await trx.insertInto('users').values(fromUser(user)).execute();
-          if (emailAddress) await trx.insertInto('email_addresses').values(fromEmailAddress(emailAddress)).execute();
+          if (emailAddress) {
+            await trx.insertInto('email_addresses').values(fromEmailAddress(emailAddress)).execute();
+            await removeUnverifiedCopies(trx, emailAddress.emailAddress, emailAddress.id);
+          }
           await trx.insertInto('sessions').values(fromSession(session)).execute();
           await trx
             .updateTable('clients')

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Store } from '../types.ts';
 import { sqlAccounts } from './accounts.ts';
 import { sqlAdmin } from './admin.ts';
+import { sqlEmailAddresses } from './email-addresses.ts';
 import { sqlJwtTemplates } from './jwt-templates.ts';
 import { sqlWebhooks } from './webhooks.ts';
 import type { SqlContext, SqlDialect } from './context.ts';
@@ -28,6 +29,7 @@ export function createSqlStore(db: Kysely<Database>, dialect: SqlDialect): Store
     close: () => db.destroy(),
     ...sqlSettings(ctx),
     ...sqlAccounts(ctx),
+    ...sqlEmailAddresses(ctx),
     ...sqlSignFlows(ctx),
     ...sqlVerifications(ctx),
     ...sqlSessions(ctx),
