@@ -10,6 +10,7 @@ export { Client } from './resources/client.ts';
 export { Session } from './resources/session.ts';
 export { User, type UpdateUserParams, type UpdatePasswordParams } from './resources/user.ts';
 export { SessionVerification } from './resources/session-verification.ts';
+export type { SessionWithActivity } from './resources/session-with-activity.ts';
 export { SignIn, type StartedSignIn, type SignInCreateParams, type SignInPrepareFirstFactorParams, type SignInAttemptFirstFactorParams, type SignInResetPasswordParams, type SignInFactor, type SignInUserData } from './resources/sign-in.ts';
 export { SignUp, type StartedSignUp, type SignUpParams } from './resources/sign-up.ts';
 export { EmailAddress } from './resources/email-address.ts';

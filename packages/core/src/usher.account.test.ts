@@ -82,3 +82,18 @@ describe('email addresses (against the real server through MSW)', () => {
     expect(usher.getSnapshot().user?.emailAddresses.map((e) => e.emailAddress)).toEqual(['ada@work.example']);
   });
 });
+
+describe('active devices (against the real server through MSW)', () => {
+  it('lists this device and another one; revoking the other signs it out', async () => {
+    const laptop = await signedIn();
+    const phone = await signedIn();
+    const devices = await laptop.getSnapshot().user!.getSessions();
+    expect(devices).toHaveLength(2);
+    expect(devices[0]).toMatchObject({ isThisDevice: true, isCurrent: true, status: 'active' });
+    const other = devices.find((d) => !d.isThisDevice)!;
+    expect(other.id).toBe(phone.getSnapshot().session?.id);
+    await other.revoke();
+    expect((await laptop.getSnapshot().user!.getSessions()).map((d) => d.id)).toEqual([devices[0]!.id]);
+    await expect(phone.getToken({ skipCache: true })).resolves.toBeNull();
+  });
+});

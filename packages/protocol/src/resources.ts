@@ -72,6 +72,37 @@ export interface SignInFactorJSON {
   primary?: boolean;
 }
 
+/** The device a session was created on, as "Active devices" shows it. */
+export interface SessionActivityJSON {
+  object: 'session_activity';
+  browser_name: string | null;
+  browser_version: string | null;
+  os_name: string | null;
+  device_type: 'desktop' | 'mobile' | 'tablet' | null;
+  is_mobile: boolean;
+  ip_address: string | null;
+  /** Only when a trusted proxy gave the location. */
+  city: string | null;
+  country: string | null;
+}
+
+/** One signed-in device of the user (GET /v1/me/sessions/active). */
+export interface ActiveSessionJSON {
+  object: 'session';
+  id: string;
+  status: SessionStatus;
+  latest_activity: SessionActivityJSON;
+  /** A session of the device making the request. */
+  is_this_device: boolean;
+  /** The session the request acts for. */
+  is_current: boolean;
+  last_active_at: number;
+  expire_at: number;
+  abandon_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
 /** A re-verification round of the signed-in user: a fresh first factor unlocks sensitive changes for 10 minutes. */
 export interface SessionVerificationJSON {
   object: 'session_verification';

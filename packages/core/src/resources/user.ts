@@ -1,4 +1,5 @@
-import type { EmailAddressJSON, UserJSON } from '@usher/protocol';
+import type { ActiveSessionJSON, EmailAddressJSON, ListJSON, UserJSON } from '@usher/protocol';
+import { toSessionWithActivity, type SessionWithActivity } from './session-with-activity.ts';
 import { deepEqual } from '../internal/deep-equal.ts';
 import { deepFreeze } from '../internal/freeze.ts';
 import { EmailAddress } from './email-address.ts';
@@ -105,6 +106,16 @@ export class User {
     const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
     const json = await this.#ctx.call<EmailAddressJSON>({ method: 'POST', path: '/me/email_addresses', query: { _session_id: sessionId }, body: { email_address: params.email } });
     return new EmailAddress(json, this.#ctx, this.id);
+  };
+
+  /**
+   * Every device the user is signed in on, this one first (GET /v1/me/sessions/active).
+   * @example for (const device of await user.getSessions()) console.log(device.latestActivity.browserName, device.isThisDevice);
+   */
+  readonly getSessions = async (): Promise<SessionWithActivity[]> => {
+    const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
+    const list = await this.#ctx.call<ListJSON<ActiveSessionJSON>>({ method: 'GET', path: '/me/sessions/active', query: { _session_id: sessionId } });
+    return list.data.map((json) => toSessionWithActivity(json, this.#ctx, sessionId));
   };
 
   /**

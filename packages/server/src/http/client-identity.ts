@@ -4,6 +4,8 @@ import { ClientContext } from '../services/client-context.ts';
 import type { Runtime } from '../services/runtime.ts';
 import { clientCookie, clientUatCookie, readCookie } from './cookies.ts';
 import type { AppEnv } from './env.ts';
+import { deviceInfo } from './device-info.ts';
+import { parseIpRangeList } from '../ratelimit/ip-range.ts';
 
 export interface ClientCredential {
   bearer: boolean;
@@ -30,10 +32,12 @@ export function readClientCredential(request: Request): ClientCredential {
  * Cookie mode: `__client` is set when the token is new, `__client_uat` when the signed-in state changed.
  */
 export function clientIdentity(rt: Runtime): MiddlewareHandler<AppEnv> {
+  const trustedProxies = parseIpRangeList(rt.config.trustedProxies);
   return async (c, next) => {
     const credential = readClientCredential(c.req.raw);
     c.set('bearer', credential.bearer);
     const context = await ClientContext.resolve(rt, credential.token);
+    context.device = deviceInfo(c.req.raw, rt.peerAddress(c.req.raw), trustedProxies);
     c.set('clientContext', context);
     await next();
     c.res.headers.set('Cache-Control', 'no-store');

@@ -1,5 +1,5 @@
 import { hashClientToken, isWellFormedClientToken, issueClientToken, type IssuedClientToken } from '../crypto/client-token.ts';
-import type { ClientRecord } from '../store/types.ts';
+import type { ClientRecord, SessionDevice } from '../store/types.ts';
 import type { Runtime } from './runtime.ts';
 
 /**
@@ -13,6 +13,8 @@ export class ClientContext {
   issuedToken: string | null = null;
   /** The signed-in state changed (sign-in, sign-up, sign-out): app servers are told via `__client_uat`. */
   authStateChangedAt: number | null = null;
+  /** The requesting device (set by the HTTP layer); a session created by this request records it. */
+  device: SessionDevice = { userAgent: null, ipAddress: null, city: null, country: null };
 
   private constructor(
     private readonly rt: Runtime,

@@ -1,7 +1,7 @@
 import type { InstanceConfig } from '../config/instance.ts';
 import { sessionTokenClaims, signSessionToken } from '../crypto/session-token.ts';
 import { UsherError } from '../errors.ts';
-import type { ClientRecord, SessionRecord } from '../store/types.ts';
+import type { ClientRecord, SessionDevice, SessionRecord } from '../store/types.ts';
 import type { ClientContext } from './client-context.ts';
 import { effectiveSessionStatus, factorVerificationAge, newSessionDeadlines, transitionSources, transitionTarget, type SessionEvent } from './machines/session.ts';
 import { MAX_SESSION_CLAIMS_BYTES } from './backend/instance-settings.ts';
@@ -13,13 +13,14 @@ import { changeEvents } from './events.ts';
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** A new active session for a user who just verified their first factor. */
-export function newSessionRecord(rt: Runtime, config: InstanceConfig, clientId: string, userId: string): SessionRecord {
+export function newSessionRecord(rt: Runtime, config: InstanceConfig, clientId: string, userId: string, device: SessionDevice): SessionRecord {
   const now = rt.now();
   return {
     id: rt.newId('sess'),
     clientId,
     userId,
     status: 'active',
+    device: { ...device },
     firstFactorVerifiedAt: now,
     secondFactorVerifiedAt: null,
     lastActiveAt: now,

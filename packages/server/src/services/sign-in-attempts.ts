@@ -103,7 +103,7 @@ export async function complete(rt: Runtime, config: InstanceConfig, ctx: ClientC
   // Only after a correct factor: a wrong one answers the same for banned and other accounts.
   if (user.bannedAt !== null) throw new UsherError('user_banned');
   const fromStatuses: SignInStatus[] = [reset ? 'needs_new_password' : 'needs_first_factor'];
-  const session = newSessionRecord(rt, config, signIn.clientId, user.id);
+  const session = newSessionRecord(rt, config, signIn.clientId, user.id, ctx.device);
   const rotation = await ctx.prepareRotation();
   const now = rt.now();
   const passwordReset = reset ? completion.passwordReset : undefined;

@@ -195,7 +195,7 @@ async function completeIfReady(rt: Runtime, config: InstanceConfig, ctx: ClientC
     createdAt: now,
     updatedAt: now,
   };
-  const session = newSessionRecord(rt, config, signUp.clientId, userId);
+  const session = newSessionRecord(rt, config, signUp.clientId, userId, ctx.device);
   const rotation = await ctx.prepareRotation();
   let completed: boolean;
   try {

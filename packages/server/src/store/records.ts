@@ -65,11 +65,23 @@ export interface EmailAddressRecord {
   createdAt: number;
 }
 
+/** What the request that created a session said about its device (see http/device-info.ts). */
+export interface SessionDevice {
+  userAgent: string | null;
+  ipAddress: string | null;
+  /** From a trusted proxy's location headers only; no lookup service is ever asked. */
+  city: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string | null;
+}
+
 export interface SessionRecord {
   id: string;
   clientId: string;
   userId: string;
   status: SessionStatus;
+  /** null for sessions made before devices were recorded. */
+  device: SessionDevice | null;
   firstFactorVerifiedAt: number | null;
   secondFactorVerifiedAt: number | null;
   lastActiveAt: number;

@@ -10,6 +10,7 @@ import { parseBody } from '../../http/validate.ts';
 import { updateMe } from '../../services/me.ts';
 import { getMe } from '../../services/current-user.ts';
 import { changePassword, deleteMe } from '../../services/me-account.ts';
+import { listActiveSessions, revokeMySession } from '../../services/me-sessions.ts';
 import {
   addEmailAddress,
   attemptEmailAddressVerification,
@@ -71,6 +72,18 @@ export function registerMeRoutes(app: App, rt: Runtime): void {
     parseBody(emptyBody, c.get('body') ?? {});
     await removeEmailAddress(rt, c.get('clientContext'), requestedSessionId(c), id);
     return c.json(await withClient(rt, c, { object: 'email_address', id, deleted: true }));
+  });
+
+  /** Every device the user is signed in on (browser, OS, IP, location when a trusted proxy gives it). */
+  app.get('/v1/me/sessions/active', async (c) => {
+    const data = await listActiveSessions(rt, c.get('clientContext'), requestedSessionId(c));
+    return c.json({ data, total_count: data.length });
+  });
+  /** Signs one of the user's devices out. */
+  app.post('/v1/me/sessions/:id/revoke', async (c) => {
+    const id = pathId(c, 'sess', 'session_not_found');
+    parseBody(emptyBody, c.get('body') ?? {});
+    return c.json(await withClient(rt, c, await revokeMySession(rt, c.get('clientContext'), requestedSessionId(c), id)));
   });
 
   /** Deletes the account (re-verification within 10 minutes required). */

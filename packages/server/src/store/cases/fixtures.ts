@@ -44,7 +44,7 @@ export const aUser = (o: Partial<UserRecord> = {}): UserRecord => ({
 });
 export const anEmail = (userId: string, emailAddress: string): EmailAddressRecord => ({ id: nextId('idn'), userId, emailAddress, verifiedAt: T0, createdAt: T0 });
 export const aSession = (clientId: string, userId: string, o: Partial<SessionRecord> = {}): SessionRecord => ({
-  id: nextId('sess'), clientId, userId, status: 'active', firstFactorVerifiedAt: T0, secondFactorVerifiedAt: null,
+  id: nextId('sess'), clientId, userId, status: 'active', device: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0', ipAddress: '203.0.113.7', city: 'Lyon', country: 'FR' }, firstFactorVerifiedAt: T0, secondFactorVerifiedAt: null,
   lastActiveAt: T0, expireAt: T0 + 7 * 24 * 60 * MINUTE, abandonAt: T0 + 30 * 24 * 60 * MINUTE, createdAt: T0, updatedAt: T0, ...o,
 });
 export const aSignIn = (clientId: string, o: Partial<SignInRecord> = {}): SignInRecord => ({

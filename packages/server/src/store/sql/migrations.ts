@@ -242,6 +242,13 @@ const MIGRATIONS: Migration[] = [
       await db.schema.createIndex('email_addresses_email').on('email_addresses').expression(sql`lower(email_address)`).execute();
     },
   },
+  {
+    // The device a session was created on (user agent, IP, proxy-given location), for "Active devices".
+    id: '0006_session_devices',
+    async up(db) {
+      await db.schema.alterTable('sessions').addColumn('device', 'text').execute();
+    },
+  },
 ];
 
 /** Arbitrary constant ("ushr") that namespaces Usher's advisory lock among the database's other users. */

@@ -101,6 +101,8 @@ export interface SessionsTable {
   status: string;
   first_factor_verified_at: Millis | null;
   second_factor_verified_at: Millis | null;
+  /** JSON text (SessionDevice), or null. */
+  device: string | null;
   last_active_at: Millis;
   expire_at: Millis;
   abandon_at: Millis;
