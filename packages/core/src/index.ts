@@ -11,6 +11,7 @@ export { Session } from './resources/session.ts';
 export { User, type UpdateUserParams, type UpdatePasswordParams } from './resources/user.ts';
 export { SessionVerification } from './resources/session-verification.ts';
 export type { SessionWithActivity } from './resources/session-with-activity.ts';
+export { resizeImage, MAX_PROFILE_IMAGE_SIDE } from './resources/resize-image.ts';
 export { SignIn, type StartedSignIn, type SignInCreateParams, type SignInPrepareFirstFactorParams, type SignInAttemptFirstFactorParams, type SignInResetPasswordParams, type SignInFactor, type SignInUserData } from './resources/sign-in.ts';
 export { SignUp, type StartedSignUp, type SignUpParams } from './resources/sign-up.ts';
 export { EmailAddress } from './resources/email-address.ts';

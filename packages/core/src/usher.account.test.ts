@@ -97,3 +97,27 @@ describe('active devices (against the real server through MSW)', () => {
     await expect(phone.getToken({ skipCache: true })).resolves.toBeNull();
   });
 });
+
+describe('profile image (against the real server through MSW)', () => {
+  const ONE_PIXEL_PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+
+  it('uploads an image the user then shows, and removes it', async () => {
+    const usher = await signedIn();
+    const user = usher.getSnapshot().user!;
+    expect(user.hasImage).toBe(false);
+    const updated = await user.setProfileImage({ file: new Blob([ONE_PIXEL_PNG], { type: 'image/png' }) });
+    expect(updated.hasImage).toBe(true);
+    expect(usher.getSnapshot().user?.imageUrl).toBe(updated.imageUrl);
+    const served = await fetch(updated.imageUrl);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(ONE_PIXEL_PNG);
+    const removed = await usher.getSnapshot().user!.setProfileImage({ file: null });
+    expect(removed.hasImage).toBe(false);
+  });
+
+  it('says what is wrong with a file that is not an image', async () => {
+    const usher = await signedIn();
+    const error = await usher.getSnapshot().user!.setProfileImage({ file: new Blob(['<svg/>'], { type: 'image/svg+xml' }) }).catch((e: unknown) => e);
+    expect(isUsherAPIError(error) && error.hasCode('form_param_format_invalid')).toBe(true);
+  });
+});

@@ -14,7 +14,7 @@ import { registerBackendSessionRoutes } from './routes/bapi/sessions.ts';
 import { registerBackendUserRoutes } from './routes/bapi/users.ts';
 import { registerBackendWebhookRoutes } from './routes/bapi/webhooks.ts';
 import { registerDevMailboxRoutes } from './routes/dev/mailbox.ts';
-import { registerAvatarRoutes } from './routes/fapi/avatars.ts';
+import { registerAvatarRoutes, registerUserImageRoutes } from './routes/fapi/avatars.ts';
 import { registerClientRoutes } from './routes/fapi/client.ts';
 import { registerEnvironmentRoutes } from './routes/fapi/environment.ts';
 import { registerMeRoutes } from './routes/fapi/me.ts';
@@ -56,6 +56,7 @@ export function createUsherApp(deps: UsherAppDeps): Hono {
   // Public images with their own small chain (rate limit only): registered before the /v1
   // middlewares, so they carry no client identity, no cookie and keep their cache headers.
   registerAvatarRoutes(app, rt);
+  registerUserImageRoutes(app, rt);
 
   app.use('/v1/*', async (c, next) => {
     await rt.ready();

@@ -118,7 +118,10 @@ export function setupUsherMock(options: UsherMockOptions = {}): UsherMock {
   let current = createInstance();
 
   const forward = async (request: Request): Promise<Response> => {
-    const headers = new Headers(request.headers);
+    // Copied entry by entry: `new Headers(request.headers)` loses `authorization` on requests
+    // whose body is a FormData (seen with msw 2 on Node 20), which would sign uploads out.
+    const headers = new Headers();
+    request.headers.forEach((value, name) => headers.append(name, value));
     if (!headers.has('origin')) headers.set('origin', pageOrigin);
     // A browser sends and keeps cookies unless the request says credentials: 'omit'.
     const withCookies = request.credentials !== 'omit';

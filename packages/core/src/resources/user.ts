@@ -1,4 +1,5 @@
 import type { ActiveSessionJSON, EmailAddressJSON, ListJSON, UserJSON } from '@usher/protocol';
+import { resizeImage } from './resize-image.ts';
 import { toSessionWithActivity, type SessionWithActivity } from './session-with-activity.ts';
 import { deepEqual } from '../internal/deep-equal.ts';
 import { deepFreeze } from '../internal/freeze.ts';
@@ -106,6 +107,19 @@ export class User {
     const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
     const json = await this.#ctx.call<EmailAddressJSON>({ method: 'POST', path: '/me/email_addresses', query: { _session_id: sessionId }, body: { email_address: params.email } });
     return new EmailAddress(json, this.#ctx, this.id);
+  };
+
+  /**
+   * Sets the profile image (resized in the browser to at most 512 px first), or removes it with
+   * `file: null` (the default avatar shows again). Answers the updated user.
+   * @example await user.setProfileImage({ file: input.files[0] });
+   */
+  readonly setProfileImage = async (params: { file: Blob | null }): Promise<User> => {
+    const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
+    if (params.file === null) return this.#ctx.userFor(await this.#ctx.call<UserJSON>({ method: 'DELETE', path: '/me/profile_image', query: { _session_id: sessionId } }));
+    const form = new FormData();
+    form.set('file', await resizeImage(params.file), 'profile-image');
+    return this.#ctx.userFor(await this.#ctx.call<UserJSON>({ method: 'POST', path: '/me/profile_image', query: { _session_id: sessionId }, body: form }));
   };
 
   /**

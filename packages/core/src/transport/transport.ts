@@ -14,6 +14,7 @@ export interface TransportRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Path under /v1, e.g. `/client/sign_ins`. */
   path: string;
+  /** JSON, or a FormData (uploads), sent as multipart with the browser's own boundary. */
   body?: unknown;
   query?: Record<string, string | undefined>;
 }
@@ -63,8 +64,10 @@ export class Transport {
   async request<T>(req: TransportRequest): Promise<TransportResponse<T>> {
     const url = this.#url(req);
     const headers: Record<string, string> = { accept: 'application/json' };
-    let body: string | undefined;
-    if (req.method !== 'GET') {
+    let body: string | FormData | undefined;
+    if (req.method !== 'GET' && typeof FormData !== 'undefined' && req.body instanceof FormData) {
+      body = req.body;
+    } else if (req.method !== 'GET') {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(req.body ?? {});
     }

@@ -11,11 +11,15 @@ function tooLarge(): UsherError {
   return new UsherError('request_body_too_large', { longMessage: `Request bodies are limited to ${MAX_BODY_BYTES} bytes.` });
 }
 
-/** Reads the body as text, stopping as soon as it exceeds `maxBytes` (a lying or absent Content-Length included). */
-export async function readBodyText(request: Request, maxBytes: number = MAX_BODY_BYTES): Promise<string> {
+function tooLargeFor(maxBytes: number): UsherError {
+  return maxBytes === MAX_BODY_BYTES ? tooLarge() : new UsherError('request_body_too_large', { longMessage: `This upload is limited to ${Math.floor(maxBytes / 1024)} KiB.` });
+}
+
+/** Reads the body's bytes, stopping as soon as they exceed `maxBytes` (a lying or absent Content-Length included). */
+export async function readBodyBytes(request: Request, maxBytes: number = MAX_BODY_BYTES): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
-  if (!request.body) return '';
+  if (declared !== null && Number(declared) > maxBytes) throw tooLargeFor(maxBytes);
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -25,7 +29,7 @@ export async function readBodyText(request: Request, maxBytes: number = MAX_BODY
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLargeFor(maxBytes);
     }
     chunks.push(value);
   }
@@ -35,6 +39,12 @@ export async function readBodyText(request: Request, maxBytes: number = MAX_BODY
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return bytes;
+}
+
+/** Reads the body as UTF-8 text, within `maxBytes`. */
+export async function readBodyText(request: Request, maxBytes: number = MAX_BODY_BYTES): Promise<string> {
+  const bytes = await readBodyBytes(request, maxBytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -57,4 +67,9 @@ export function isJsonContentType(value: string | null): boolean {
   if (value === null) return false;
   const mediaType = value.split(';')[0]?.trim().toLowerCase();
   return mediaType === 'application/json';
+}
+
+/** The media type without parameters, lower-cased. */
+export function mediaTypeOf(value: string | null): string | null {
+  return value === null ? null : (value.split(';')[0]?.trim().toLowerCase() ?? null);
 }

@@ -11,6 +11,8 @@ export interface AppVariables {
   allowedOrigin: string | undefined;
   /** The parsed JSON body of a mutation (undefined when it had none). */
   body: unknown;
+  /** The file of an upload route (POST /v1/me/profile_image), as raw bytes. */
+  upload: Uint8Array | undefined;
 }
 
 export interface AppEnv {

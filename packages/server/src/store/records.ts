@@ -146,6 +146,15 @@ export interface VerificationRecord {
   updatedAt: number;
 }
 
+/** An uploaded profile picture, served from this API (GET /v1/images/{id}); its bytes were sniffed, never trusted. */
+export interface UserImageRecord {
+  id: string;
+  userId: string;
+  contentType: 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif';
+  data: Uint8Array;
+  createdAt: number;
+}
+
 /** A Backend API secret key. Only its SHA-256 is stored; the key itself is shown once, at creation. */
 export interface ApiKeyRecord {
   id: string;

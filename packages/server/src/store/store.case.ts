@@ -10,6 +10,7 @@ import { webhooksCases } from './cases/webhooks.case.ts';
 import { clientsAndUsersCases } from './cases/clients-and-users.case.ts';
 import { devMessagesCases } from './cases/dev-messages.case.ts';
 import { emailAddressesCases } from './cases/email-addresses.case.ts';
+import { userImagesCases } from './cases/user-images.case.ts';
 import type { MakeStore, TeardownStore } from './cases/fixtures.ts';
 import { outboxCases } from './cases/outbox.case.ts';
 import { sessionsCases } from './cases/sessions.case.ts';
@@ -37,5 +38,6 @@ export function storeConformance(name: string, make: MakeStore, teardown: Teardo
     jwtTemplatesCases(make, teardown);
     webhooksCases(make, teardown);
     emailAddressesCases(make, teardown);
+    userImagesCases(make, teardown);
   });
 }

@@ -29,6 +29,7 @@ import type {
   ConsumeVerificationResult,
   CompleteSignInInput,
   ChangePasswordInput,
+  UserImageRecord,
 } from './records.ts';
 import type { ChangeEventFactory } from './change-events.ts';
 
@@ -114,6 +115,13 @@ export interface Store {
   deleteEmailAddress(id: string): Promise<boolean>;
   /** Makes a verified address of the user its primary one, enqueueing `notification` with it; null when it is not one. */
   setPrimaryEmailAddress(input: { userId: string; emailAddressId: string; now: number; notification: OutboxRecord | null; emit?: ChangeEventFactory }): Promise<UserRecord | null>;
+
+  // ── profile images ──
+  getUserImage(id: string): Promise<UserImageRecord | null>;
+  /** Stores the image, makes `imageUrl` the user's, and deletes the user's previous images, together; null without such a user. */
+  setUserImage(input: { image: UserImageRecord; imageUrl: string; now: number; emit?: ChangeEventFactory }): Promise<UserRecord | null>;
+  /** Clears the user's image (the default avatar shows again) and deletes the stored ones. */
+  removeUserImage(userId: string, now: number, emit?: ChangeEventFactory): Promise<UserRecord | null>;
 
   // ── sign-ins ──
   /** Inserts the sign-in and makes it the client's current one. */

@@ -7,6 +7,7 @@ import { parseBody } from '../../http/validate.ts';
 import { INITIALS_PATTERN } from '../../services/avatars/initials.ts';
 import { renderInitialsSvg } from '../../services/avatars/initials-svg.ts';
 import type { Runtime } from '../../services/runtime.ts';
+import { IMAGE_EXTENSIONS } from '../../services/me-profile-image.ts';
 import type { App, AppContext } from '../types.ts';
 
 const avatarRequest = z.object({
@@ -73,5 +74,28 @@ export function registerAvatarRoutes(app: App, rt: Runtime): void {
       svg = renderMarbleSvg(request.seed);
     }
     return c.body(svg, 200, SVG_HEADERS);
+  });
+}
+
+const IMAGE_FILE = /^(img_[0-9a-z]{36})\.(png|jpg|webp|gif)$/;
+
+/**
+ * `GET /v1/images/{id}.{ext}`: an uploaded profile image. Each upload has a new id, so the answer
+ * never changes and may be cached for a year. Served with the type its bytes were sniffed as,
+ * nosniff and a CSP that lets nothing run, like the default avatars.
+ */
+export function registerUserImageRoutes(app: App, rt: Runtime): void {
+  app.get('/v1/images/:file', instanceSettings(rt), rateLimit(rt), async (c) => {
+    const match = IMAGE_FILE.exec(c.req.param('file'));
+    const image = match?.[1] ? await rt.store.getUserImage(match[1]) : null;
+    if (!image || IMAGE_EXTENSIONS[image.contentType] !== match?.[2]) throw new UsherError('not_found');
+    return c.body(image.data.slice().buffer, 200, {
+      'Content-Type': image.contentType,
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'Content-Security-Policy': "default-src 'none'",
+      'X-Content-Type-Options': 'nosniff',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      ETag: `"${image.id}"`,
+    });
   });
 }

@@ -11,6 +11,7 @@ import { updateMe } from '../../services/me.ts';
 import { getMe } from '../../services/current-user.ts';
 import { changePassword, deleteMe } from '../../services/me-account.ts';
 import { listActiveSessions, revokeMySession } from '../../services/me-sessions.ts';
+import { removeProfileImage, setProfileImage } from '../../services/me-profile-image.ts';
 import {
   addEmailAddress,
   attemptEmailAddressVerification,
@@ -72,6 +73,17 @@ export function registerMeRoutes(app: App, rt: Runtime): void {
     parseBody(emptyBody, c.get('body') ?? {});
     await removeEmailAddress(rt, c.get('clientContext'), requestedSessionId(c), id);
     return c.json(await withClient(rt, c, { object: 'email_address', id, deleted: true }));
+  });
+
+  /** Sets the profile image: multipart `file` (or raw image bytes), at most 512 × 512 pixels. */
+  app.post('/v1/me/profile_image', async (c) => {
+    const user = await setProfileImage(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c), c.get('upload') ?? new Uint8Array(0));
+    return c.json(await withClient(rt, c, await loadUserJSON(rt, user, c.get('instance'))));
+  });
+  app.delete('/v1/me/profile_image', async (c) => {
+    parseBody(emptyBody, c.get('body') ?? {});
+    const user = await removeProfileImage(rt, c.get('clientContext'), requestedSessionId(c));
+    return c.json(await withClient(rt, c, await loadUserJSON(rt, user, c.get('instance'))));
   });
 
   /** Every device the user is signed in on (browser, OS, IP, location when a trusted proxy gives it). */

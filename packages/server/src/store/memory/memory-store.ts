@@ -2,6 +2,7 @@ import type { Store } from '../types.ts';
 import { memoryAccounts } from './accounts.ts';
 import { memoryAdmin } from './admin.ts';
 import { memoryEmailAddresses } from './email-addresses.ts';
+import { memoryUserImages } from './user-images.ts';
 import { memoryJwtTemplates } from './jwt-templates.ts';
 import { memoryWebhooks } from './webhooks.ts';
 import { memoryOutbox } from './outbox.ts';
@@ -25,6 +26,7 @@ export function createMemoryStore(): Store {
     ...memorySettings(tables),
     ...memoryAccounts(tables),
     ...memoryEmailAddresses(tables),
+    ...memoryUserImages(tables),
     ...memoryVerifications(tables),
     ...memorySessions(tables),
     ...memoryOutbox(tables),

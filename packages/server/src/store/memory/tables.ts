@@ -1,6 +1,7 @@
 import type {
   ApiKeyRecord,
   WebhookEndpointRecord,
+  UserImageRecord,
   JwtTemplateRecord,
   ClientRecord,
   DevMessageRecord,
@@ -35,6 +36,7 @@ export interface MemoryTables {
   apiKeys: Map<string, ApiKeyRecord>;
   jwtTemplates: Map<string, JwtTemplateRecord>;
   webhookEndpoints: Map<string, WebhookEndpointRecord>;
+  userImages: Map<string, UserImageRecord>;
 }
 
 export function createTables(): MemoryTables {
@@ -53,6 +55,7 @@ export function createTables(): MemoryTables {
     apiKeys: new Map(),
     jwtTemplates: new Map(),
     webhookEndpoints: new Map(),
+    userImages: new Map(),
   };
 }
 

@@ -57,6 +57,7 @@ export function sqlAdmin({ db }: SqlContext): AdminMethods {
         await trx.updateTable('clients').set({ last_active_session_id: null, updated_at: now }).where('last_active_session_id', 'in', sessions).execute();
         await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
         await trx.deleteFrom('email_addresses').where('user_id', '=', id).execute();
+        await trx.deleteFrom('user_images').where('user_id', '=', id).execute();
         const deleted = await trx.deleteFrom('users').where('id', '=', id).executeTakeFirst();
         if (Number(deleted.numDeletedRows) !== 1) return false;
         await insertEvents(trx, emit, [['user.deleted', id]]);

@@ -249,6 +249,20 @@ const MIGRATIONS: Migration[] = [
       await db.schema.alterTable('sessions').addColumn('device', 'text').execute();
     },
   },
+  {
+    id: '0007_user_images',
+    async up(db) {
+      await db.schema
+        .createTable('user_images')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('user_images_user_id').on('user_images').column('user_id').execute();
+    },
+  },
 ];
 
 /** Arbitrary constant ("ushr") that namespaces Usher's advisory lock among the database's other users. */

@@ -189,6 +189,15 @@ export interface MigrationsTable {
   applied_at: Millis;
 }
 
+export interface UserImagesTable {
+  id: string;
+  user_id: string;
+  content_type: string;
+  /** Base64 text: the same column type on SQLite and PostgreSQL. */
+  data: string;
+  created_at: Millis;
+}
+
 /** The tables of the SQL store, for `new Kysely<Database>(...)`. */
 export interface Database {
   usher_migrations: MigrationsTable;
@@ -199,6 +208,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   jwt_templates: JwtTemplatesTable;
   webhook_endpoints: WebhookEndpointsTable;
+  user_images: UserImagesTable;
   email_addresses: EmailAddressesTable;
   sessions: SessionsTable;
   sign_ins: SignInsTable;

@@ -3,6 +3,7 @@ import type { Store } from '../types.ts';
 import { sqlAccounts } from './accounts.ts';
 import { sqlAdmin } from './admin.ts';
 import { sqlEmailAddresses } from './email-addresses.ts';
+import { sqlUserImages } from './user-images.ts';
 import { sqlJwtTemplates } from './jwt-templates.ts';
 import { sqlWebhooks } from './webhooks.ts';
 import type { SqlContext, SqlDialect } from './context.ts';
@@ -30,6 +31,7 @@ export function createSqlStore(db: Kysely<Database>, dialect: SqlDialect): Store
     ...sqlSettings(ctx),
     ...sqlAccounts(ctx),
     ...sqlEmailAddresses(ctx),
+    ...sqlUserImages(ctx),
     ...sqlSignFlows(ctx),
     ...sqlVerifications(ctx),
     ...sqlSessions(ctx),
