@@ -15,6 +15,7 @@ export { resizeImage, MAX_PROFILE_IMAGE_SIDE } from './resources/resize-image.ts
 export { SignIn, type StartedSignIn, type SignInCreateParams, type SignInPrepareFirstFactorParams, type SignInAttemptFirstFactorParams, type SignInResetPasswordParams, type SignInFactor, type SignInUserData } from './resources/sign-in.ts';
 export { SignUp, type StartedSignUp, type SignUpParams } from './resources/sign-up.ts';
 export { EmailAddress } from './resources/email-address.ts';
+export { PhoneNumber } from './resources/phone-number.ts';
 export { Verification } from './resources/verification.ts';
 export type { Environment } from './resources/environment.ts';
 export type { GetTokenOptions } from './resources/resource-context.ts';

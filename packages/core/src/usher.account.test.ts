@@ -121,3 +121,12 @@ describe('profile image (against the real server through MSW)', () => {
     expect(isUsherAPIError(error) && error.hasCode('form_param_format_invalid')).toBe(true);
   });
 });
+
+describe('phone numbers (against the real server through MSW)', () => {
+  it('is refused while the instance has phone numbers off', async () => {
+    const usher = await signedIn();
+    const error = await usher.getSnapshot().user!.createPhoneNumber({ phoneNumber: '+15555550100' }).catch((e: unknown) => e);
+    expect(isUsherAPIError(error) && error.hasCode('form_param_unknown')).toBe(true);
+    expect(usher.getSnapshot().user?.phoneNumbers).toEqual([]);
+  });
+});

@@ -4,6 +4,14 @@
  */
 import type { SessionStatus } from './resources.ts';
 
+export interface BackendPhoneNumberJSON {
+  object: 'phone_number';
+  id: string;
+  phone_number: string;
+  verified: boolean;
+  reserved_for_second_factor: boolean;
+}
+
 export interface BackendEmailAddressJSON {
   object: 'email_address';
   id: string;
@@ -22,6 +30,8 @@ export interface BackendUserJSON {
   has_image: boolean;
   primary_email_address_id: string | null;
   email_addresses: BackendEmailAddressJSON[];
+  primary_phone_number_id: string | null;
+  phone_numbers: BackendPhoneNumberJSON[];
   password_enabled: boolean;
   public_metadata: Record<string, unknown>;
   private_metadata: Record<string, unknown>;

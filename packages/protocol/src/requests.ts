@@ -72,6 +72,8 @@ export const updateMeBody = z.strictObject({
   username: z.string().max(64).nullable().optional(),
   /** One of the user's verified addresses (re-verification within 10 minutes required). */
   primary_email_address_id: z.string().max(64).optional(),
+  /** One of the user's verified phone numbers (re-verification within 10 minutes required). */
+  primary_phone_number_id: z.string().max(64).optional(),
   /** The one kind of metadata a user may write themself (never trusted for authorization). */
   unsafe_metadata: z.record(z.string(), z.unknown()).optional(),
 });
@@ -104,3 +106,9 @@ export type PrepareEmailAddressVerificationBody = z.infer<typeof prepareEmailAdd
 
 export const attemptEmailAddressVerificationBody = z.strictObject({ code: z.string().max(32) });
 export type AttemptEmailAddressVerificationBody = z.infer<typeof attemptEmailAddressVerificationBody>;
+
+export const createPhoneNumberBody = z.strictObject({ phone_number: z.string().max(32) });
+export type CreatePhoneNumberBody = z.infer<typeof createPhoneNumberBody>;
+
+export const preparePhoneNumberVerificationBody = z.strictObject({ strategy: z.literal('phone_code') });
+export type PreparePhoneNumberVerificationBody = z.infer<typeof preparePhoneNumberVerificationBody>;

@@ -1,7 +1,7 @@
 /** Wire shapes of the Frontend API. snake_case; timestamps are Unix milliseconds. */
 
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
-export type VerificationStrategy = 'email_code' | 'password' | 'reset_password_email_code';
+export type VerificationStrategy = 'email_code' | 'phone_code' | 'password' | 'reset_password_email_code';
 
 export interface VerificationJSON {
   object: 'verification';
@@ -18,6 +18,15 @@ export interface EmailAddressJSON {
   verification: VerificationJSON | null;
 }
 
+export interface PhoneNumberJSON {
+  object: 'phone_number';
+  id: string;
+  /** E.164, e.g. `+15555550100`. */
+  phone_number: string;
+  reserved_for_second_factor: boolean;
+  verification: VerificationJSON | null;
+}
+
 export interface UserJSON {
   object: 'user';
   id: string;
@@ -28,6 +37,8 @@ export interface UserJSON {
   has_image: boolean;
   primary_email_address_id: string | null;
   email_addresses: EmailAddressJSON[];
+  primary_phone_number_id: string | null;
+  phone_numbers: PhoneNumberJSON[];
   password_enabled: boolean;
   two_factor_enabled: boolean;
   public_metadata: Record<string, unknown>;
@@ -170,7 +181,8 @@ export interface ClientJSON {
 }
 
 export type IdentifierKind = 'email_address' | 'username';
-export type AttributeName = 'email_address' | 'username' | 'first_name' | 'last_name' | 'password';
+/** `phone_number`: users may add phone numbers in their profile (verified by SMS); not a sign-up field yet. */
+export type AttributeName = 'email_address' | 'phone_number' | 'username' | 'first_name' | 'last_name' | 'password';
 
 export interface AttributeSettingJSON {
   enabled: boolean;
@@ -178,7 +190,7 @@ export interface AttributeSettingJSON {
   /** Whether it can be typed into sign-in's identifier field. */
   used_for_first_factor: boolean;
   first_factors: FirstFactorStrategy[];
-  verifications: Array<'email_code'>;
+  verifications: Array<'email_code' | 'phone_code'>;
 }
 
 export interface PasswordSettingsJSON {

@@ -19,6 +19,7 @@ export { isAllowedRedirectUrl, normalizeOrigin } from './services/redirects.ts';
 
 export { DevMailboxMailer } from './mail/dev-mailbox-mailer.ts';
 export { DevSmsBox } from './mail/dev-sms-box.ts';
+export { createTwilioSmsSender, type TwilioSmsOptions } from './mail/twilio-sms-sender.ts';
 export { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './jobs/outbox-worker.ts';
 export { createFetchWebhookSender, type WebhookSender, type WebhookRequest, type FetchWebhookSenderOptions } from './jobs/webhook-sender.ts';
 

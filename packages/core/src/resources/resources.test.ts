@@ -31,6 +31,8 @@ const userJSON: UserJSON = {
   has_image: false,
   primary_email_address_id: 'idn_1',
   email_addresses: [{ object: 'email_address', id: 'idn_1', email_address: 'ada@example.com', verification: { object: 'verification', status: 'verified', strategy: 'email_code', attempts: 1, expire_at: null } }],
+  primary_phone_number_id: null,
+  phone_numbers: [],
   password_enabled: true,
   two_factor_enabled: false,
   public_metadata: { plan: 'pro' },
@@ -187,6 +189,7 @@ describe('resources built from the wire JSON', () => {
       user_settings: {
         attributes: {
           email_address: { enabled: true, required: true, used_for_first_factor: true, first_factors: ['email_code'], verifications: ['email_code'] },
+          phone_number: { enabled: false, required: false, used_for_first_factor: false, first_factors: [], verifications: [] },
           username: { enabled: false, required: false, used_for_first_factor: false, first_factors: [], verifications: [] },
           first_name: { enabled: true, required: false, used_for_first_factor: false, first_factors: [], verifications: [] },
           last_name: { enabled: true, required: false, used_for_first_factor: false, first_factors: [], verifications: [] },

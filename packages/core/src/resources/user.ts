@@ -1,4 +1,5 @@
-import type { ActiveSessionJSON, EmailAddressJSON, ListJSON, UserJSON } from '@usher/protocol';
+import type { ActiveSessionJSON, EmailAddressJSON, ListJSON, PhoneNumberJSON, UserJSON } from '@usher/protocol';
+import { PhoneNumber } from './phone-number.ts';
 import { resizeImage } from './resize-image.ts';
 import { toSessionWithActivity, type SessionWithActivity } from './session-with-activity.ts';
 import { deepEqual } from '../internal/deep-equal.ts';
@@ -13,6 +14,8 @@ export interface UpdateUserParams {
   username?: string | null;
   /** One of the user's verified addresses (a recent re-verification is needed). */
   primaryEmailAddressId?: string;
+  /** One of the user's verified phone numbers (a recent re-verification is needed). */
+  primaryPhoneNumberId?: string;
 }
 
 export interface UpdatePasswordParams {
@@ -42,6 +45,9 @@ export class User {
   readonly primaryEmailAddressId: string | null;
   readonly primaryEmailAddress: EmailAddress | null;
   readonly emailAddresses: readonly EmailAddress[];
+  readonly primaryPhoneNumberId: string | null;
+  readonly primaryPhoneNumber: PhoneNumber | null;
+  readonly phoneNumbers: readonly PhoneNumber[];
   readonly passwordEnabled: boolean;
   readonly twoFactorEnabled: boolean;
   readonly publicMetadata: Readonly<Record<string, unknown>>;
@@ -67,6 +73,9 @@ export class User {
     this.primaryEmailAddressId = json.primary_email_address_id;
     this.emailAddresses = Object.freeze(json.email_addresses.map((e) => new EmailAddress(e, ctx, json.id)));
     this.primaryEmailAddress = this.emailAddresses.find((e) => e.id === json.primary_email_address_id) ?? null;
+    this.primaryPhoneNumberId = json.primary_phone_number_id ?? null;
+    this.phoneNumbers = Object.freeze((json.phone_numbers ?? []).map((p) => new PhoneNumber(p, ctx, json.id)));
+    this.primaryPhoneNumber = this.phoneNumbers.find((p) => p.id === this.primaryPhoneNumberId) ?? null;
     this.passwordEnabled = json.password_enabled;
     this.twoFactorEnabled = json.two_factor_enabled;
     this.publicMetadata = deepFreeze(structuredClone(json.public_metadata ?? {}));
@@ -93,6 +102,7 @@ export class User {
     if (params.lastName !== undefined) body.last_name = params.lastName;
     if (params.username !== undefined) body.username = params.username;
     if (params.primaryEmailAddressId !== undefined) body.primary_email_address_id = params.primaryEmailAddressId;
+    if (params.primaryPhoneNumberId !== undefined) body.primary_phone_number_id = params.primaryPhoneNumberId;
     const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
     const json = await this.#ctx.call<UserJSON>({ method: 'PATCH', path: '/me', query: { _session_id: sessionId }, body });
     return this.#ctx.userFor(json);
@@ -107,6 +117,17 @@ export class User {
     const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
     const json = await this.#ctx.call<EmailAddressJSON>({ method: 'POST', path: '/me/email_addresses', query: { _session_id: sessionId }, body: { email_address: params.email } });
     return new EmailAddress(json, this.#ctx, this.id);
+  };
+
+  /**
+   * Adds an unverified phone number (E.164; the instance must enable phone numbers, and a recent
+   * re-verification is needed); verify it with the code `prepareVerification()` texts.
+   * @example const added = await user.createPhoneNumber({ phoneNumber: '+15555550100' });
+   */
+  readonly createPhoneNumber = async (params: { phoneNumber: string }): Promise<PhoneNumber> => {
+    const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
+    const json = await this.#ctx.call<PhoneNumberJSON>({ method: 'POST', path: '/me/phone_numbers', query: { _session_id: sessionId }, body: { phone_number: params.phoneNumber } });
+    return new PhoneNumber(json, this.#ctx, this.id);
   };
 
   /**

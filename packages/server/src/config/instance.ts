@@ -12,6 +12,8 @@ export interface InstanceConfig {
   };
   attributes: {
     emailAddress: { enabled: boolean; required: boolean; usedForFirstFactor: boolean; firstFactors: Array<'email_code'> };
+    /** Phone numbers in the user's profile, verified by SMS. Off by default: texts cost money and need a sender. */
+    phoneNumber: { enabled: boolean };
     username: { enabled: boolean; required: boolean; usedForFirstFactor: boolean };
     firstName: { enabled: boolean; required: boolean };
     lastName: { enabled: boolean; required: boolean };
@@ -46,6 +48,7 @@ export function defaultInstanceConfig(): InstanceConfig {
     signUp: { mode: 'public', legalConsentEnabled: false },
     attributes: {
       emailAddress: { enabled: true, required: true, usedForFirstFactor: true, firstFactors: ['email_code'] },
+      phoneNumber: { enabled: false },
       username: { enabled: false, required: false, usedForFirstFactor: true },
       firstName: { enabled: true, required: false },
       lastName: { enabled: true, required: false },

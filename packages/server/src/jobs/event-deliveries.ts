@@ -25,7 +25,7 @@ export async function changeEventData(store: Store, event: ChangeEventPayload, c
     const user = await store.getUser(event.objectId);
     if (!user) return null;
     const avatars = { publicUrl: context.publicUrl, defaultAvatar: context.instance.branding.defaultAvatar };
-    return toBackendUserJSON(user, await store.listEmailAddresses(user.id), avatars, context.now);
+    return toBackendUserJSON(user, await store.listEmailAddresses(user.id), avatars, context.now, await store.listPhoneNumbers(user.id));
   }
   if (event.type.startsWith('session.')) {
     const session = await store.getSession(event.objectId);

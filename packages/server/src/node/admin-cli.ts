@@ -55,7 +55,7 @@ async function findUser(store: Store, idOrEmail: string | undefined): Promise<Us
 }
 
 async function userJson(rt: Runtime, user: UserRecord): Promise<BackendUserJSON> {
-  return toBackendUserJSON(user, await rt.store.listEmailAddresses(user.id), avatarSettings(rt.config, await rt.instanceConfig()), rt.now());
+  return toBackendUserJSON(user, await rt.store.listEmailAddresses(user.id), avatarSettings(rt.config, await rt.instanceConfig()), rt.now(), await rt.store.listPhoneNumbers(user.id));
 }
 
 function userLine(u: BackendUserJSON): string {

@@ -55,6 +55,13 @@ describe('usher start settings', () => {
     expect(problemsOf({ ...safe, USHER_RATE_LIMITS: 'off' }).join()).toMatch(/development only/);
   });
 
+  it('reads Twilio settings, all or none, and names what is missing', () => {
+    expect(productionSettings(safe).twilio).toBeNull();
+    expect(productionSettings({ ...safe, TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 'tok', TWILIO_FROM: '+15005550006' }).twilio).toEqual({ accountSid: 'AC1', authToken: 'tok', from: '+15005550006' });
+    expect(problemsOf({ ...safe, TWILIO_ACCOUNT_SID: 'AC1' })).toEqual(expect.arrayContaining([expect.stringContaining('TWILIO_AUTH_TOKEN'), expect.stringContaining('TWILIO_FROM')]));
+    expect(problemsOf({ ...safe, TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 'tok', TWILIO_MESSAGING_SERVICE_SID: 'MG1', TWILIO_API_URL: 'not a url' })).toEqual([expect.stringContaining('TWILIO_API_URL')]);
+  });
+
   it('refuses a malformed port', () => {
     expect(problemsOf({ ...safe, PORT: 'eighty' }).join()).toMatch(/PORT/);
   });

@@ -17,8 +17,29 @@ export interface NodeServerSettings {
   smtpUrl: string | null;
   mailFrom: string;
   redisUrl: string | null;
+  /** Twilio (or a Twilio-compatible API) for text messages; null: the dev SMS box in development, none in production. */
+  twilio: TwilioSettings | null;
   /** Development only: USHER_RATE_LIMITS=off switches per-IP limits off for automated test suites. */
   rateLimitsOff: boolean;
+}
+
+export interface TwilioSettings {
+  accountSid: string;
+  authToken: string;
+  from?: string;
+  messagingServiceSid?: string;
+  apiUrl?: string;
+}
+
+/** TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN + (TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID) [+ TWILIO_API_URL], all or none. */
+function twilioSettings(env: NodeJS.ProcessEnv, problems: string[]): TwilioSettings | null {
+  const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_FROM: from, TWILIO_MESSAGING_SERVICE_SID: messagingServiceSid, TWILIO_API_URL: apiUrl } = env;
+  if (!accountSid && !authToken && !from && !messagingServiceSid) return null;
+  if (!accountSid || !authToken) problems.push('TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN go together: set both to send text messages.');
+  if (!from && !messagingServiceSid) problems.push('Set TWILIO_FROM (the sending number) or TWILIO_MESSAGING_SERVICE_SID.');
+  if (apiUrl) parseUrl('TWILIO_API_URL', apiUrl, problems);
+  if (!accountSid || !authToken) return null;
+  return { accountSid, authToken, ...(from ? { from } : {}), ...(messagingServiceSid ? { messagingServiceSid } : {}), ...(apiUrl ? { apiUrl } : {}) };
 }
 
 const isLoopback = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
@@ -52,6 +73,7 @@ export function developmentSettings(env: NodeJS.ProcessEnv, dataDir: string): No
   const allowedOrigins = [...new Set([new URL(publicUrl).origin, new URL(appUrl).origin, `http://localhost:${port}`, ...list(env.USHER_ALLOWED_ORIGINS)])];
   const rateLimits = env.USHER_RATE_LIMITS ?? 'on';
   if (rateLimits !== 'on' && rateLimits !== 'off') problems.push(`USHER_RATE_LIMITS must be "on" or "off", got ${JSON.stringify(rateLimits)}`);
+  const twilio = twilioSettings(env, problems);
   if (problems.length) throw new UnsafeConfigError(problems);
   return {
     rateLimitsOff: rateLimits === 'off',
@@ -62,6 +84,7 @@ export function developmentSettings(env: NodeJS.ProcessEnv, dataDir: string): No
     smtpUrl: env.SMTP_URL ?? null,
     mailFrom: env.USHER_MAIL_FROM ?? 'Usher <no-reply@localhost>',
     redisUrl: env.REDIS_URL ?? null,
+    twilio,
   };
 }
 
@@ -100,6 +123,7 @@ export function productionSettings(env: NodeJS.ProcessEnv): NodeServerSettings {
   else parseUrl('SMTP_URL', smtpUrl, problems);
 
   if (env.USHER_RATE_LIMITS === 'off') problems.push('USHER_RATE_LIMITS=off is for development only; production always limits sign-in attempts.');
+  const twilio = twilioSettings(env, problems);
 
   if (problems.length) throw new UnsafeConfigError(problems);
   const origin = publicUrl!.origin;
@@ -118,6 +142,7 @@ export function productionSettings(env: NodeJS.ProcessEnv): NodeServerSettings {
     smtpUrl,
     mailFrom: env.USHER_MAIL_FROM ?? `no-reply@${publicUrl!.hostname}`,
     redisUrl: env.REDIS_URL ?? null,
+    twilio,
   };
 }
 

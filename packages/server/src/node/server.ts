@@ -19,6 +19,7 @@ import { openPostgresStore } from './postgres-store.ts';
 import { SmtpMailer } from './smtp-mailer.ts';
 import { withBoundPort, type NodeServerSettings } from './env-config.ts';
 import { DevSmsBox } from '../mail/dev-sms-box.ts';
+import { createTwilioSmsSender } from '../mail/twilio-sms-sender.ts';
 
 export interface RunningServer {
   /** The address it listens on, e.g. http://127.0.0.1:4000. */
@@ -105,8 +106,9 @@ export async function startUsherServer(settings: NodeServerSettings, log: (line:
 
   const smtp = settings.smtpUrl ? new SmtpMailer(settings.smtpUrl, settings.mailFrom) : null;
   const mailer: Mailer = smtp ?? new DevMailboxMailer(store, systemClock);
-  // Text messages land in the dev SMS box in development; production senders come with phone numbers.
-  const sms = config.environment === 'development' ? new DevSmsBox(store, systemClock) : undefined;
+  // Text messages: Twilio when configured, else the dev SMS box in development (none in production:
+  // a text message is then dead-lettered with the reason).
+  const sms = settings.twilio ? createTwilioSmsSender(settings.twilio) : config.environment === 'development' ? new DevSmsBox(store, systemClock) : undefined;
   const worker = createOutboxWorker({ store, mailer, ...(sms ? { sms } : {}), clock: systemClock, publicUrl: config.publicUrl, logger: lineLogger('[outbox]', log) });
   worker.start(500);
 

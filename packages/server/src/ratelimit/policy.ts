@@ -22,7 +22,7 @@ export interface LimitedRequest {
 const SIGN_IN_STEP = /^\/v1\/client\/sign_ins\/([^/]+)\/(prepare_first_factor|attempt_first_factor)$/;
 const SIGN_UP_STEP = /^\/v1\/client\/sign_ups\/([^/]+)\/(prepare_verification|attempt_verification)$/;
 const REVERIFY_STEP = /^\/v1\/client\/sessions\/([^/]+)\/verify\/(prepare_first_factor|attempt_first_factor)$/;
-const EMAIL_STEP = /^\/v1\/me\/email_addresses\/([^/]+)\/(prepare_verification|attempt_verification)$/;
+const EMAIL_STEP = /^\/v1\/me\/(?:email_addresses|phone_numbers)\/([^/]+)\/(prepare_verification|attempt_verification)$/;
 const TOKEN_MINT = /^\/v1\/client\/sessions\/([^/]+)\/tokens(?:\/[^/]+)?$/;
 
 /** A path id as the route will see it, when it can name something; else null. */

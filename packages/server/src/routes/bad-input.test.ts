@@ -89,6 +89,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'add email address', method: 'POST', path: () => '/v1/me/email_addresses', token: (f) => f.user.token, wrongType: { email_address: ['a@example.com'] } },
   { name: 'prepare email verification', method: 'POST', path: (f) => `/v1/me/email_addresses/${f.pendingEmailId}/prepare_verification`, token: (f) => f.user.token, wrongType: { strategy: 1 } },
   { name: 'attempt email verification', method: 'POST', path: (f) => `/v1/me/email_addresses/${f.pendingEmailId}/attempt_verification`, token: (f) => f.user.token, wrongType: { code: 123456 } },
+  { name: 'add phone number', method: 'POST', path: () => '/v1/me/phone_numbers', token: (f) => f.user.token, wrongType: { phone_number: 15555550100 } },
   { name: 'revoke a device', method: 'POST', path: (f) => `/v1/me/sessions/${f.user.sessionId}/revoke`, token: (f) => f.user.token },
   { name: 'remove email address', method: 'DELETE', path: (f) => `/v1/me/email_addresses/${f.pendingEmailId}`, token: (f) => f.user.token },
   { name: 'start re-verification', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/verify`, token: (f) => f.user.token },

@@ -27,6 +27,8 @@ describe('fuzzing every mutation endpoint', () => {
       { method: 'POST', path: `/v1/client/sessions/${user.sessionId}/verify/prepare_first_factor`, token: user.token },
       { method: 'POST', path: '/v1/me/change_password', token: user.token },
       { method: 'POST', path: '/v1/me/email_addresses', token: user.token },
+      { method: 'POST', path: '/v1/me/phone_numbers', token: user.token },
+      { method: 'POST', path: '/v1/me/profile_image', token: user.token },
       { method: 'POST', path: `/v1/me/email_addresses/idn_${'0'.repeat(36)}/attempt_verification`, token: user.token },
       { method: 'POST', path: `/v1/client/sessions/${user.sessionId}/touch`, token: user.token },
       { method: 'PATCH', path: '/v1/me', token: user.token },

@@ -8,12 +8,11 @@ import { StoreConflictError, type EmailAddressRecord, type UserRecord } from '..
 import type { ClientContext } from './client-context.ts';
 import { changeEvents } from './events.ts';
 import { maskIdentifier, parseEmailAddress } from './identifiers.ts';
-import { redemptionError } from './machines/verification.ts';
 import { getMe, type Me } from './current-user.ts';
 import { assertRecentlyVerified } from './reverification.ts';
 import type { Runtime } from './runtime.ts';
 import { toEmailAddressJSON } from './serializers/user.ts';
-import { redeemVerificationCode, sendVerificationCode } from './verifications.ts';
+import { codeRedemptionFailure, redeemVerificationCode, sendVerificationCode } from './verifications.ts';
 
 /** An account's addresses, verified or not, are at most this many. */
 export const MAX_EMAIL_ADDRESSES = 10;
@@ -74,8 +73,7 @@ export async function attemptEmailAddressVerification(rt: Runtime, ctx: ClientCo
   if (email.verifiedAt !== null) throw new UsherError('verification_already_verified');
   const result = await redeemVerificationCode(rt, binding(email), code);
   if (result.outcome !== 'verified') {
-    const remaining = result.outcome === 'incorrect' ? Math.max(0, result.verification.maxAttempts - result.verification.attempts) : undefined;
-    throw new UsherError(redemptionError(result.outcome) ?? 'form_code_incorrect', { paramName: 'code', meta: remaining === undefined ? undefined : { remaining_attempts: remaining } });
+    throw codeRedemptionFailure(result);
   }
   try {
     const verified = await rt.store.verifyEmailAddress(email.id, rt.now());

@@ -9,6 +9,7 @@ import { normalizeName, parseUsername } from './identifiers.ts';
 import type { Runtime } from './runtime.ts';
 import { changeEvents } from './events.ts';
 import { setPrimaryEmailAddress } from './me-email-addresses.ts';
+import { setPrimaryPhoneNumber } from './me-phone-numbers.ts';
 
 function nameValue(value: string | null | undefined, setting: { enabled: boolean; required: boolean }, paramName: string): string | null | undefined {
   if (value === undefined) return undefined;
@@ -42,6 +43,7 @@ export async function updateMe(rt: Runtime, config: InstanceConfig, ctx: ClientC
   // The primary address changes first (its own checks and notice); the profile fields follow.
   let current = user;
   if (body.primary_email_address_id !== undefined) current = await setPrimaryEmailAddress(rt, config, { session, user }, body.primary_email_address_id);
+  if (body.primary_phone_number_id !== undefined) current = await setPrimaryPhoneNumber(rt, config, { session, user: current }, body.primary_phone_number_id);
   if (Object.keys(patch).length === 0) return { session, user: current };
   let updated: UserRecord | null;
   try {

@@ -5,14 +5,14 @@ import { UsherError } from '../errors.ts';
 import type { EmailAddressRecord, SessionRecord, UserRecord, VerificationRecord } from '../store/types.ts';
 import type { ClientContext } from './client-context.ts';
 import { maskIdentifier } from './identifiers.ts';
-import { isWrongGuess, redemptionError } from './machines/verification.ts';
+import { isWrongGuess } from './machines/verification.ts';
 import { getMe } from './current-user.ts';
 import { acceptTypedPassword } from './passwords.ts';
 import type { Runtime } from './runtime.ts';
 import { loadSessionJSON } from './serializers/load.ts';
 import { toVerificationJSON } from './serializers/verification.ts';
 import { assertNotLocked, countFailure } from './sign-in-attempts.ts';
-import { redeemVerificationCode, sendVerificationCode } from './verifications.ts';
+import { codeRedemptionFailure, redeemVerificationCode, sendVerificationCode } from './verifications.ts';
 
 /** A first factor verified this recently unlocks sensitive changes (password, addresses, deletion). */
 export const REVERIFICATION_WINDOW_MS = 10 * 60_000;
@@ -96,8 +96,7 @@ export async function attemptReverification(rt: Runtime, config: InstanceConfig,
     const result = await redeemVerificationCode(rt, codeBinding(session, email), body.code);
     if (result.outcome !== 'verified') {
       if (isWrongGuess(result.outcome)) await countFailure(rt, config, user);
-      const remaining = result.outcome === 'incorrect' ? Math.max(0, result.verification.maxAttempts - result.verification.attempts) : undefined;
-      throw new UsherError(redemptionError(result.outcome) ?? 'form_code_incorrect', { paramName: 'code', meta: remaining === undefined ? undefined : { remaining_attempts: remaining } });
+      throw codeRedemptionFailure(result);
     }
     verification = result.verification;
   }

@@ -185,6 +185,7 @@ async function completeIfReady(rt: Runtime, config: InstanceConfig, ctx: ClientC
     passwordHash: signUp.passwordHash,
     imageUrl: null,
     primaryEmailAddressId: emailAddress?.id ?? null,
+    primaryPhoneNumberId: null,
     publicMetadata: {},
     privateMetadata: {},
     unsafeMetadata: {},

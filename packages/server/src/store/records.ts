@@ -6,7 +6,7 @@
 import type { ChangeEventFactory } from './change-events.ts';
 
 /** `reset_password` is a sign-in's "forgot password" code: never interchangeable with its sign-in code. */
-export type VerificationPurpose = 'sign_in' | 'sign_up' | 'email_address' | 'reset_password' | 'reverification';
+export type VerificationPurpose = 'sign_in' | 'sign_up' | 'email_address' | 'reset_password' | 'reverification' | 'phone_number';
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
 export type SessionStatus = 'active' | 'ended' | 'expired' | 'removed' | 'replaced' | 'revoked' | 'abandoned';
 export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'needs_new_password' | 'complete';
@@ -44,6 +44,8 @@ export interface UserRecord {
   passwordHash: string | null;
   imageUrl: string | null;
   primaryEmailAddressId: string | null;
+  /** A verified phone number of the user, or null. */
+  primaryPhoneNumberId: string | null;
   publicMetadata: Record<string, unknown>;
   privateMetadata: Record<string, unknown>;
   unsafeMetadata: Record<string, unknown>;
@@ -66,6 +68,17 @@ export interface EmailAddressRecord {
 }
 
 /** What the request that created a session said about its device (see http/device-info.ts). */
+export interface PhoneNumberRecord {
+  id: string;
+  userId: string;
+  /** E.164 (`+15555550100`). Only verified numbers are unique, like email addresses. */
+  phoneNumber: string;
+  verifiedAt: number | null;
+  /** Kept for 2-step verification (issue 5); false for now. */
+  reservedForSecondFactor: boolean;
+  createdAt: number;
+}
+
 export interface SessionDevice {
   userAgent: string | null;
   ipAddress: string | null;
@@ -134,7 +147,7 @@ export interface VerificationRecord {
   purpose: VerificationPurpose;
   /** The sign-in, sign-up or email address id the code is bound to. */
   ownerId: string;
-  strategy: 'email_code';
+  strategy: 'email_code' | 'phone_code';
   /** HMAC-SHA-256 (hex) of the code under the instance secret. */
   codeHash: string;
   status: VerificationStatus;

@@ -11,6 +11,7 @@ import { clientsAndUsersCases } from './cases/clients-and-users.case.ts';
 import { devMessagesCases } from './cases/dev-messages.case.ts';
 import { emailAddressesCases } from './cases/email-addresses.case.ts';
 import { userImagesCases } from './cases/user-images.case.ts';
+import { phoneNumbersCases } from './cases/phone-numbers.case.ts';
 import type { MakeStore, TeardownStore } from './cases/fixtures.ts';
 import { outboxCases } from './cases/outbox.case.ts';
 import { sessionsCases } from './cases/sessions.case.ts';
@@ -39,5 +40,6 @@ export function storeConformance(name: string, make: MakeStore, teardown: Teardo
     webhooksCases(make, teardown);
     emailAddressesCases(make, teardown);
     userImagesCases(make, teardown);
+    phoneNumbersCases(make, teardown);
   });
 }

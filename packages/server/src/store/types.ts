@@ -30,6 +30,7 @@ import type {
   CompleteSignInInput,
   ChangePasswordInput,
   UserImageRecord,
+  PhoneNumberRecord,
 } from './records.ts';
 import type { ChangeEventFactory } from './change-events.ts';
 
@@ -39,7 +40,7 @@ export type { ChangeEventFactory } from './change-events.ts';
 /** Thrown when a unique identifier (email address or username) is already taken. */
 export class StoreConflictError extends Error {
   override readonly name = 'StoreConflictError';
-  constructor(readonly field: 'email_address' | 'username' | 'name') {
+  constructor(readonly field: 'email_address' | 'phone_number' | 'username' | 'name') {
     super(`${field} already exists`);
   }
 }
@@ -115,6 +116,19 @@ export interface Store {
   deleteEmailAddress(id: string): Promise<boolean>;
   /** Makes a verified address of the user its primary one, enqueueing `notification` with it; null when it is not one. */
   setPrimaryEmailAddress(input: { userId: string; emailAddressId: string; now: number; notification: OutboxRecord | null; emit?: ChangeEventFactory }): Promise<UserRecord | null>;
+
+  // ── a user's own phone numbers (the same rules as email addresses) ──
+  listPhoneNumbers(userId: string): Promise<PhoneNumberRecord[]>;
+  /** The owner of a verified number (E.164). */
+  findUserByPhoneNumber(phoneNumber: string): Promise<UserRecord | null>;
+  getPhoneNumber(id: string): Promise<PhoneNumberRecord | null>;
+  addPhoneNumber(phone: PhoneNumberRecord): Promise<void>;
+  /** Throws StoreConflictError('phone_number') when another account has it verified; removes other unverified copies. */
+  verifyPhoneNumber(id: string, now: number): Promise<PhoneNumberRecord | null>;
+  /** Deletes a number; when it was its user's primary one, the user has no primary number afterwards. */
+  deletePhoneNumber(id: string): Promise<boolean>;
+  /** A verified number of the user becomes primary; null when it is not one. */
+  setPrimaryPhoneNumber(input: { userId: string; phoneNumberId: string; now: number; emit?: ChangeEventFactory }): Promise<UserRecord | null>;
 
   // ── profile images ──
   getUserImage(id: string): Promise<UserImageRecord | null>;

@@ -10,7 +10,7 @@ import { pathId, type App, type AppContext } from '../types.ts';
 /** /backend/v1/users: list, read, create, update, delete, ban/unban, lock/unlock, merge metadata. */
 export function registerBackendUserRoutes(app: App, rt: Runtime): void {
   const json = async (c: AppContext, user: UserRecord): Promise<BackendUserJSON> =>
-    toBackendUserJSON(user, await rt.store.listEmailAddresses(user.id), avatarSettings(rt.config, c.get('instance')), rt.now());
+    toBackendUserJSON(user, await rt.store.listEmailAddresses(user.id), avatarSettings(rt.config, c.get('instance')), rt.now(), await rt.store.listPhoneNumbers(user.id));
   const userId = (c: AppContext) => pathId(c, 'user', 'user_not_found');
 
   app.get('/backend/v1/users', async (c) => {

@@ -2,6 +2,8 @@ import {
   attemptEmailAddressVerificationBody,
   changePasswordBody,
   createEmailAddressBody,
+  createPhoneNumberBody,
+  preparePhoneNumberVerificationBody,
   emptyBody,
   prepareEmailAddressVerificationBody,
   updateMeBody,
@@ -11,6 +13,7 @@ import { updateMe } from '../../services/me.ts';
 import { getMe } from '../../services/current-user.ts';
 import { changePassword, deleteMe } from '../../services/me-account.ts';
 import { listActiveSessions, revokeMySession } from '../../services/me-sessions.ts';
+import { addPhoneNumber, attemptPhoneNumberVerification, phoneNumberJSON, preparePhoneNumberVerification, removePhoneNumber } from '../../services/me-phone-numbers.ts';
 import { removeProfileImage, setProfileImage } from '../../services/me-profile-image.ts';
 import {
   addEmailAddress,
@@ -96,6 +99,33 @@ export function registerMeRoutes(app: App, rt: Runtime): void {
     const id = pathId(c, 'sess', 'session_not_found');
     parseBody(emptyBody, c.get('body') ?? {});
     return c.json(await withClient(rt, c, await revokeMySession(rt, c.get('clientContext'), requestedSessionId(c), id)));
+  });
+
+  const phoneId = (c: AppContext) => pathId(c, 'idn', 'phone_number_not_found');
+
+  /** Adds an unverified phone number (instance `phone_number` attribute on; re-verification required). */
+  app.post('/v1/me/phone_numbers', async (c) => {
+    const body = parseBody(createPhoneNumberBody, c.get('body'));
+    const phone = await addPhoneNumber(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c), body.phone_number);
+    return c.json(await withClient(rt, c, await phoneNumberJSON(rt, phone)));
+  });
+  app.post('/v1/me/phone_numbers/:id/prepare_verification', async (c) => {
+    const id = phoneId(c);
+    parseBody(preparePhoneNumberVerificationBody, c.get('body'));
+    const phone = await preparePhoneNumberVerification(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c), id);
+    return c.json(await withClient(rt, c, await phoneNumberJSON(rt, phone)));
+  });
+  app.post('/v1/me/phone_numbers/:id/attempt_verification', async (c) => {
+    const id = phoneId(c);
+    const body = parseBody(attemptEmailAddressVerificationBody, c.get('body'));
+    const phone = await attemptPhoneNumberVerification(rt, c.get('clientContext'), requestedSessionId(c), id, body.code);
+    return c.json(await withClient(rt, c, await phoneNumberJSON(rt, phone)));
+  });
+  app.delete('/v1/me/phone_numbers/:id', async (c) => {
+    const id = phoneId(c);
+    parseBody(emptyBody, c.get('body') ?? {});
+    await removePhoneNumber(rt, c.get('clientContext'), requestedSessionId(c), id);
+    return c.json(await withClient(rt, c, { object: 'phone_number', id, deleted: true }));
   });
 
   /** Deletes the account (re-verification within 10 minutes required). */

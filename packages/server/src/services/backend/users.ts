@@ -47,6 +47,7 @@ export async function createUser(rt: Runtime, config: InstanceConfig, body: Back
     passwordHash,
     imageUrl: null,
     primaryEmailAddressId: emails[0]?.id ?? null,
+    primaryPhoneNumberId: null,
     publicMetadata: assertMetadataSize(body.public_metadata ?? {}, 'public_metadata'),
     privateMetadata: assertMetadataSize(body.private_metadata ?? {}, 'private_metadata'),
     unsafeMetadata: assertMetadataSize(body.unsafe_metadata ?? {}, 'unsafe_metadata'),

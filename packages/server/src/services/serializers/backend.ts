@@ -1,10 +1,10 @@
 import type { BackendSessionJSON, BackendUserJSON } from '@usher/protocol';
-import type { EmailAddressRecord, SessionRecord, UserRecord } from '../../store/types.ts';
+import type { EmailAddressRecord, PhoneNumberRecord, SessionRecord, UserRecord } from '../../store/types.ts';
 import { effectiveSessionStatus } from '../machines/session.ts';
 import { userImage, type AvatarSettings } from './user-image.ts';
 
 /** A user for the app's server: everything the Frontend API shows, plus private metadata, ban and lock. */
-export function toBackendUserJSON(user: UserRecord, emails: EmailAddressRecord[], avatars: AvatarSettings, now: number): BackendUserJSON {
+export function toBackendUserJSON(user: UserRecord, emails: EmailAddressRecord[], avatars: AvatarSettings, now: number, phones: PhoneNumberRecord[] = []): BackendUserJSON {
   const primary = emails.find((e) => e.id === user.primaryEmailAddressId) ?? null;
   const locked = user.lockedUntil !== null && user.lockedUntil > now;
   return {
@@ -16,6 +16,8 @@ export function toBackendUserJSON(user: UserRecord, emails: EmailAddressRecord[]
     ...userImage(user, primary?.emailAddress ?? null, avatars),
     primary_email_address_id: user.primaryEmailAddressId,
     email_addresses: emails.map((e) => ({ object: 'email_address', id: e.id, email_address: e.emailAddress, verified: e.verifiedAt !== null })),
+    primary_phone_number_id: user.primaryPhoneNumberId,
+    phone_numbers: phones.map((p) => ({ object: 'phone_number', id: p.id, phone_number: p.phoneNumber, verified: p.verifiedAt !== null, reserved_for_second_factor: p.reservedForSecondFactor })),
     password_enabled: user.passwordHash !== null,
     public_metadata: { ...user.publicMetadata },
     private_metadata: { ...user.privateMetadata },

@@ -33,6 +33,7 @@ export function toEnvironmentJSON(config: InstanceConfig, server: ServerConfig):
           first_factors: a.emailAddress.firstFactors,
           verifications: a.emailAddress.enabled ? ['email_code'] : [],
         }),
+        phone_number: attribute({ enabled: a.phoneNumber.enabled, required: false, used_for_first_factor: false, first_factors: [], verifications: a.phoneNumber.enabled ? ['phone_code'] : [] }),
         username: attribute({ enabled: a.username.enabled, required: a.username.required, used_for_first_factor: a.username.usedForFirstFactor, first_factors: [], verifications: [] }),
         first_name: attribute({ enabled: a.firstName.enabled, required: a.firstName.required, used_for_first_factor: false, first_factors: [], verifications: [] }),
         last_name: attribute({ enabled: a.lastName.enabled, required: a.lastName.required, used_for_first_factor: false, first_factors: [], verifications: [] }),

@@ -1,6 +1,6 @@
-import type { EmailAddressJSON, UserJSON, VerificationJSON } from '@usher/protocol';
+import type { EmailAddressJSON, PhoneNumberJSON, UserJSON, VerificationJSON } from '@usher/protocol';
 import type { InstanceConfig } from '../../config/instance.ts';
-import type { EmailAddressRecord, UserRecord, VerificationRecord } from '../../store/types.ts';
+import type { EmailAddressRecord, PhoneNumberRecord, UserRecord, VerificationRecord } from '../../store/types.ts';
 import { toVerificationJSON } from './verification.ts';
 import type { Runtime } from '../runtime.ts';
 import { avatarSettings, userImage, type AvatarSettings } from './user-image.ts';
@@ -17,8 +17,17 @@ export function toEmailAddressJSON(email: EmailAddressRecord, pending: Verificat
   return { object: 'email_address', id: email.id, email_address: email.emailAddress, verification };
 }
 
+/** A phone number with its verification, as for email addresses. */
+export function toPhoneNumberJSON(phone: PhoneNumberRecord, pending: VerificationRecord | null = null, now = 0): PhoneNumberJSON {
+  const verification: VerificationJSON =
+    phone.verifiedAt !== null
+      ? { object: 'verification', status: 'verified', strategy: 'phone_code', attempts: 0, expire_at: null }
+      : (toVerificationJSON(pending, now) ?? { object: 'verification', status: 'unverified', strategy: null, attempts: 0, expire_at: null });
+  return { object: 'phone_number', id: phone.id, phone_number: phone.phoneNumber, reserved_for_second_factor: phone.reservedForSecondFactor, verification };
+}
+
 /** The user as the Frontend API shows it to the user themself: never private metadata or secrets. */
-export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[], avatars: AvatarSettings): UserJSON {
+export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[], avatars: AvatarSettings, phones: PhoneNumberRecord[] = []): UserJSON {
   const primaryEmail = emails.find((e) => e.id === user.primaryEmailAddressId) ?? null;
   return {
     object: 'user',
@@ -29,6 +38,8 @@ export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[], avata
     ...userImage(user, primaryEmail?.emailAddress ?? null, avatars),
     primary_email_address_id: user.primaryEmailAddressId,
     email_addresses: emails.map((e) => toEmailAddressJSON(e)),
+    primary_phone_number_id: user.primaryPhoneNumberId,
+    phone_numbers: phones.map((p) => toPhoneNumberJSON(p)),
     password_enabled: user.passwordHash !== null,
     two_factor_enabled: false,
     public_metadata: { ...user.publicMetadata },
@@ -40,5 +51,6 @@ export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[], avata
 }
 
 export async function loadUserJSON(rt: Runtime, user: UserRecord, config: InstanceConfig): Promise<UserJSON> {
-  return toUserJSON(user, await rt.store.listEmailAddresses(user.id), avatarSettings(rt.config, config));
+  const [emails, phones] = await Promise.all([rt.store.listEmailAddresses(user.id), rt.store.listPhoneNumbers(user.id)]);
+  return toUserJSON(user, emails, avatarSettings(rt.config, config), phones);
 }

@@ -15,7 +15,8 @@ export async function resolveClaimsFor(rt: Runtime, config: InstanceConfig, user
   const emails = await rt.store.listEmailAddresses(user.id);
   const primaryEmail = emails.find((e) => e.id === user.primaryEmailAddressId) ?? null;
   const { image_url: imageUrl } = userImage(user, primaryEmail?.emailAddress ?? null, avatarSettings(rt.config, config));
-  const resolved = resolveShortcodes(claims, { user, primaryEmail, imageUrl }) as Record<string, unknown>;
+  const primaryPhone = user.primaryPhoneNumberId ? await rt.store.getPhoneNumber(user.primaryPhoneNumberId) : null;
+  const resolved = resolveShortcodes(claims, { user, primaryEmail, primaryPhone, imageUrl }) as Record<string, unknown>;
   const size = jsonBytes(resolved);
   if (size > maxBytes) throw new UsherError('token_claims_too_large', { longMessage: `${what} resolve to ${size} bytes for this user; the limit is ${maxBytes}.` });
   return resolved;

@@ -3,7 +3,7 @@ import type { UserRecord } from '../../store/types.ts';
 import { isKnownShortcode, resolveShortcodes, shortcodesIn, USER_SHORTCODES, type ShortcodeUser } from './shortcodes.ts';
 
 const user: UserRecord = {
-  id: 'user_1', username: 'ada', firstName: 'Ada', lastName: 'Lovelace', passwordHash: null, imageUrl: null, primaryEmailAddressId: 'idn_1',
+  id: 'user_1', username: 'ada', firstName: 'Ada', lastName: 'Lovelace', passwordHash: null, imageUrl: null, primaryEmailAddressId: 'idn_1', primaryPhoneNumberId: null,
   publicMetadata: { plan: 'pro', limits: { seats: 5 }, tags: ['a'] }, privateMetadata: { secret: 'x' }, unsafeMetadata: { theme: 'dark' },
   failedAttempts: 0, lockedUntil: null, bannedAt: null, lastSignInAt: null, createdAt: 1000, updatedAt: 2000,
 };

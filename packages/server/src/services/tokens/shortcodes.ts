@@ -3,7 +3,7 @@
  * the value itself (a boolean stays a boolean, metadata stays an object); a shortcode inside other
  * text is interpolated as text (null as the empty string). Pure.
  */
-import type { EmailAddressRecord, UserRecord } from '../../store/types.ts';
+import type { PhoneNumberRecord, EmailAddressRecord, UserRecord } from '../../store/types.ts';
 
 const SHORTCODE = /\{\{\s*([a-z_][a-z0-9_.]*)\s*\}\}/gi;
 const WHOLE = /^\{\{\s*([a-z_][a-z0-9_.]*)\s*\}\}$/i;
@@ -28,6 +28,8 @@ export const USER_SHORTCODES = [
 export interface ShortcodeUser {
   user: UserRecord;
   primaryEmail: EmailAddressRecord | null;
+  /** The user's primary phone number (verified by construction), if any. */
+  primaryPhone?: PhoneNumberRecord | null;
   imageUrl: string;
 }
 
@@ -68,11 +70,11 @@ function lookup(path: string, view: ShortcodeUser): unknown {
     case 'user.primary_email_address':
       return primaryEmail?.emailAddress ?? null;
     case 'user.primary_phone_number':
-      return null;
+      return view.primaryPhone?.phoneNumber ?? null;
     case 'user.email_verified':
       return primaryEmail !== null && primaryEmail.verifiedAt !== null;
     case 'user.phone_number_verified':
-      return false;
+      return (view.primaryPhone?.verifiedAt ?? null) !== null;
     case 'user.created_at':
       return user.createdAt;
     case 'user.updated_at':

@@ -39,7 +39,7 @@ export const aClient = (o: Partial<ClientRecord> = {}): ClientRecord => {
 };
 export const aUser = (o: Partial<UserRecord> = {}): UserRecord => ({
   id: nextId('user'), username: null, firstName: 'Ada', lastName: 'Lovelace', passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
-  imageUrl: null, primaryEmailAddressId: null, publicMetadata: { plan: 'pro' }, privateMetadata: { note: 'vip' }, unsafeMetadata: { theme: 'dark' },
+  imageUrl: null, primaryEmailAddressId: null, primaryPhoneNumberId: null, publicMetadata: { plan: 'pro' }, privateMetadata: { note: 'vip' }, unsafeMetadata: { theme: 'dark' },
   failedAttempts: 0, lockedUntil: null, bannedAt: null, lastSignInAt: null, createdAt: T0, updatedAt: T0, ...o,
 });
 export const anEmail = (userId: string, emailAddress: string): EmailAddressRecord => ({ id: nextId('idn'), userId, emailAddress, verifiedAt: T0, createdAt: T0 });

@@ -39,6 +39,7 @@ export function memoryAdmin(t: MemoryTables): AdminMethods {
       if (!t.users.delete(id)) return false;
       for (const [emailId, email] of t.emailAddresses) if (email.userId === id) t.emailAddresses.delete(emailId);
       for (const [imageId, image] of t.userImages) if (image.userId === id) t.userImages.delete(imageId);
+      for (const [phoneId, phone] of t.phoneNumbers) if (phone.userId === id) t.phoneNumbers.delete(phoneId);
       for (const [sessionId, session] of t.sessions) {
         if (session.userId !== id) continue;
         t.sessions.delete(sessionId);

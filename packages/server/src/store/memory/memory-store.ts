@@ -3,6 +3,7 @@ import { memoryAccounts } from './accounts.ts';
 import { memoryAdmin } from './admin.ts';
 import { memoryEmailAddresses } from './email-addresses.ts';
 import { memoryUserImages } from './user-images.ts';
+import { memoryPhoneNumbers } from './phone-numbers.ts';
 import { memoryJwtTemplates } from './jwt-templates.ts';
 import { memoryWebhooks } from './webhooks.ts';
 import { memoryOutbox } from './outbox.ts';
@@ -27,6 +28,7 @@ export function createMemoryStore(): Store {
     ...memoryAccounts(tables),
     ...memoryEmailAddresses(tables),
     ...memoryUserImages(tables),
+    ...memoryPhoneNumbers(tables),
     ...memoryVerifications(tables),
     ...memorySessions(tables),
     ...memoryOutbox(tables),

@@ -2,6 +2,7 @@ import type {
   ApiKeyRecord,
   WebhookEndpointRecord,
   UserImageRecord,
+  PhoneNumberRecord,
   JwtTemplateRecord,
   ClientRecord,
   DevMessageRecord,
@@ -37,6 +38,7 @@ export interface MemoryTables {
   jwtTemplates: Map<string, JwtTemplateRecord>;
   webhookEndpoints: Map<string, WebhookEndpointRecord>;
   userImages: Map<string, UserImageRecord>;
+  phoneNumbers: Map<string, PhoneNumberRecord>;
 }
 
 export function createTables(): MemoryTables {
@@ -56,6 +58,7 @@ export function createTables(): MemoryTables {
     jwtTemplates: new Map(),
     webhookEndpoints: new Map(),
     userImages: new Map(),
+    phoneNumbers: new Map(),
   };
 }
 

@@ -11,6 +11,8 @@ export function toStoreConflict(error: unknown): StoreConflictError | null {
   if (code !== '23505' && code !== 'SQLITE_CONSTRAINT_UNIQUE') return null;
   const where = `${typeof constraint === 'string' ? constraint : ''} ${typeof message === 'string' ? message : ''}`;
   if (where.includes('email_addresses_email_unique') || where.includes('email_addresses_verified_unique')) return new StoreConflictError('email_address');
+  // SQLite names a plain column index by its column, not by the index name.
+  if (where.includes('phone_numbers_verified_unique') || where.includes('phone_numbers.phone_number')) return new StoreConflictError('phone_number');
   if (where.includes('users_username_unique')) return new StoreConflictError('username');
   if (where.includes('jwt_templates_name_unique')) return new StoreConflictError('name');
   return null;

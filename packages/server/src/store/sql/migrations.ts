@@ -263,6 +263,24 @@ const MIGRATIONS: Migration[] = [
       await db.schema.createIndex('user_images_user_id').on('user_images').column('user_id').execute();
     },
   },
+  {
+    // Phone numbers follow the email-address rules: unique only once verified.
+    id: '0008_phone_numbers',
+    async up(db) {
+      await db.schema
+        .createTable('phone_numbers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('phone_number', 'text', (c) => c.notNull())
+        .addColumn('verified_at', 'bigint')
+        .addColumn('reserved_for_second_factor', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('phone_numbers_verified_unique').on('phone_numbers').unique().column('phone_number').where(sql.ref('verified_at'), 'is not', null).execute();
+      await db.schema.createIndex('phone_numbers_user_id').on('phone_numbers').column('user_id').execute();
+      await db.schema.alterTable('users').addColumn('primary_phone_number_id', 'text').execute();
+    },
+  },
 ];
 
 /** Arbitrary constant ("ushr") that namespaces Usher's advisory lock among the database's other users. */

@@ -41,6 +41,7 @@ export interface UsersTable {
   password_hash: string | null;
   image_url: string | null;
   primary_email_address_id: string | null;
+  primary_phone_number_id: string | null;
   public_metadata: string;
   private_metadata: string;
   unsafe_metadata: string;
@@ -189,6 +190,16 @@ export interface MigrationsTable {
   applied_at: Millis;
 }
 
+export interface PhoneNumbersTable {
+  id: string;
+  user_id: string;
+  phone_number: string;
+  verified_at: Millis | null;
+  /** 0/1 on SQLite, boolean on PostgreSQL: read with Boolean(). */
+  reserved_for_second_factor: number | boolean;
+  created_at: Millis;
+}
+
 export interface UserImagesTable {
   id: string;
   user_id: string;
@@ -209,6 +220,7 @@ export interface Database {
   jwt_templates: JwtTemplatesTable;
   webhook_endpoints: WebhookEndpointsTable;
   user_images: UserImagesTable;
+  phone_numbers: PhoneNumbersTable;
   email_addresses: EmailAddressesTable;
   sessions: SessionsTable;
   sign_ins: SignInsTable;

@@ -4,6 +4,7 @@ import { sqlAccounts } from './accounts.ts';
 import { sqlAdmin } from './admin.ts';
 import { sqlEmailAddresses } from './email-addresses.ts';
 import { sqlUserImages } from './user-images.ts';
+import { sqlPhoneNumbers } from './phone-numbers.ts';
 import { sqlJwtTemplates } from './jwt-templates.ts';
 import { sqlWebhooks } from './webhooks.ts';
 import type { SqlContext, SqlDialect } from './context.ts';
@@ -32,6 +33,7 @@ export function createSqlStore(db: Kysely<Database>, dialect: SqlDialect): Store
     ...sqlAccounts(ctx),
     ...sqlEmailAddresses(ctx),
     ...sqlUserImages(ctx),
+    ...sqlPhoneNumbers(ctx),
     ...sqlSignFlows(ctx),
     ...sqlVerifications(ctx),
     ...sqlSessions(ctx),
