@@ -85,6 +85,7 @@ export const backendInstanceSettingsBody = z.strictObject({
   password_min_length: z.number().int().min(8).max(128).optional(),
   session_token_claims: z.record(z.string(), z.unknown()).nullable().optional(),
   delete_self_enabled: z.boolean().optional(),
+  phone_numbers_enabled: z.boolean().optional(),
   email_delivery: z.enum(['usher', 'app']).optional(),
   sms_delivery: z.enum(['usher', 'app']).optional(),
 });

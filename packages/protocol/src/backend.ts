@@ -98,6 +98,8 @@ export interface BackendInstanceSettingsJSON {
   password_min_length: number;
   /** Extra claims on every session token (`{{user.*}}` shortcodes), or null. */
   session_token_claims: Record<string, unknown> | null;
+  /** Whether users may add phone numbers to their profile (verified by SMS). */
+  phone_numbers_enabled: boolean;
   /** Whether users may delete their own account (DELETE /v1/me, after a re-verification). */
   delete_self_enabled: boolean;
   /** 'app': Usher does not send emails; the app delivers them from `email.created` webhooks. */

@@ -60,4 +60,15 @@ describe('Backend API: instance settings', () => {
     expect(plain.email).toBeUndefined();
     expect(plain.role).toBeUndefined();
   });
+
+  it('phone numbers and self-deletion are switched by settings the environment reflects', async () => {
+    const t = createTestApp();
+    const key = await givenSecretKey(t);
+    const set = await backendCall(t, 'PATCH', '/instance', { key, body: { phone_numbers_enabled: true, delete_self_enabled: false } });
+    expect(set.body).toMatchObject({ phone_numbers_enabled: true, delete_self_enabled: false, email_delivery: 'usher', sms_delivery: 'usher' });
+    const environment = (await call(t.app, 'GET', '/v1/environment')).body.user_settings;
+    expect(environment.attributes.phone_number).toMatchObject({ enabled: true, verifications: ['phone_code'] });
+    expect(environment.attributes.email_address.enabled).toBe(true);
+    expect(environment.actions).toEqual({ delete_self: false });
+  });
 });

@@ -22,6 +22,7 @@ export function toInstanceSettingsJSON(config: InstanceConfig): BackendInstanceS
     password_min_length: config.password.minLength,
     session_token_claims: config.sessionToken.customClaims === null ? null : structuredClone(config.sessionToken.customClaims),
     delete_self_enabled: config.account.deleteSelfEnabled,
+    phone_numbers_enabled: config.attributes.phoneNumber.enabled,
     email_delivery: config.delivery.email,
     sms_delivery: config.delivery.sms,
   };
@@ -48,6 +49,7 @@ function documentPatch(body: BackendInstanceSettingsBody): DeepPartial<InstanceC
     patch.sessionToken = { customClaims: body.session_token_claims };
   }
   if (body.delete_self_enabled !== undefined) patch.account = { deleteSelfEnabled: body.delete_self_enabled };
+  if (body.phone_numbers_enabled !== undefined) patch.attributes = { phoneNumber: { enabled: body.phone_numbers_enabled } };
   const delivery: DeepPartial<InstanceConfig['delivery']> = {};
   if (body.email_delivery !== undefined) delivery.email = body.email_delivery;
   if (body.sms_delivery !== undefined) delivery.sms = body.sms_delivery;
