@@ -26,5 +26,6 @@ export { enUS } from './localization/en-US.ts';
 export type { LocalizationKey, LocalizationResource } from './localization/types.ts';
 export type { RoutingMode } from './router/RouterContext.ts';
 export { UserButton, type UserButtonProps } from './components/UserButton/UserButton.tsx';
+export { UserProfile, type UserProfileProps } from './components/UserProfile/UserProfile.tsx';
 export { UserAvatar, type UserAvatarProps } from './components/UserAvatar/UserAvatar.tsx';
 export { SignIn, type SignInProps } from './components/SignIn/SignIn.tsx';

@@ -138,9 +138,10 @@ export class User {
   readonly setProfileImage = async (params: { file: Blob | null }): Promise<User> => {
     const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
     if (params.file === null) return this.#ctx.userFor(await this.#ctx.call<UserJSON>({ method: 'DELETE', path: '/me/profile_image', query: { _session_id: sessionId } }));
-    const form = new FormData();
-    form.set('file', await resizeImage(params.file), 'profile-image');
-    return this.#ctx.userFor(await this.#ctx.call<UserJSON>({ method: 'POST', path: '/me/profile_image', query: { _session_id: sessionId }, body: form }));
+    // Raw bytes with their type, not FormData: every fetch (and test environment) sends those alike.
+    const image = await resizeImage(params.file);
+    const upload = { bytes: new Uint8Array(await image.arrayBuffer()), contentType: image.type.startsWith('image/') ? image.type : 'image/unknown' };
+    return this.#ctx.userFor(await this.#ctx.call<UserJSON>({ method: 'POST', path: '/me/profile_image', query: { _session_id: sessionId }, upload }));
   };
 
   /**

@@ -14,8 +14,9 @@ export interface TransportRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Path under /v1, e.g. `/client/sign_ins`. */
   path: string;
-  /** JSON, or a FormData (uploads), sent as multipart with the browser's own boundary. */
   body?: unknown;
+  /** Raw bytes instead of JSON (file uploads), with their media type. */
+  upload?: { bytes: Uint8Array<ArrayBuffer>; contentType: string };
   query?: Record<string, string | undefined>;
 }
 
@@ -64,9 +65,10 @@ export class Transport {
   async request<T>(req: TransportRequest): Promise<TransportResponse<T>> {
     const url = this.#url(req);
     const headers: Record<string, string> = { accept: 'application/json' };
-    let body: string | FormData | undefined;
-    if (req.method !== 'GET' && typeof FormData !== 'undefined' && req.body instanceof FormData) {
-      body = req.body;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
+    if (req.upload) {
+      headers['content-type'] = req.upload.contentType;
+      body = req.upload.bytes;
     } else if (req.method !== 'GET') {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(req.body ?? {});

@@ -21,6 +21,8 @@ export const enErrors = {
   form_param_missing__username: 'Choose a username.',
   form_param_missing__first_name: 'Enter your first name.',
   form_param_missing__last_name: 'Enter your last name.',
+  form_param_format_invalid__file: 'This file is not a PNG, JPEG, WebP or GIF image. Choose another one.',
+  form_param_value_invalid__file: 'This image cannot be used. Choose a smaller one.',
   form_param_missing__legal_accepted: 'Accept the terms to continue.',
   form_param_format_invalid: 'This value is not in the expected format.',
   form_param_format_invalid__email_address: 'Enter an email address like name@example.com.',

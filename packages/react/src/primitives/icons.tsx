@@ -79,3 +79,9 @@ export const PlusIcon = (p: SVGProps<SVGSVGElement>) => (
     <path d="M8 3v10M3 8h10" />
   </Icon>
 );
+
+export const MoreIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon {...p}>
+    <path d="M3.5 8h.01M8 8h.01M12.5 8h.01" strokeWidth="2.5" />
+  </Icon>
+);

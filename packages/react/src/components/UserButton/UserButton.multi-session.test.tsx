@@ -52,10 +52,10 @@ describe('<UserButton> with several accounts signed in', () => {
     const others = within(menu).getByRole('group', { name: 'Other accounts' });
     const ada = within(others).getByRole('menuitem');
     expect(ada.textContent).toBe('Ada Lovelaceada@example.com');
-    expect(within(menu).getAllByRole('menuitem').map((item) => item.className.includes('__switchSession') ? 'switch' : item.textContent)).toEqual(['Sign out', 'switch', 'Sign out of all accounts']);
+    expect(within(menu).getAllByRole('menuitem').map((item) => item.className.includes('__switchSession') ? 'switch' : item.textContent)).toEqual(['Manage account', 'Sign out', 'switch', 'Sign out of all accounts']);
 
-    // Arrow keys reach the account list like any item.
-    await user.keyboard('{ArrowDown}');
+    // Arrow keys reach the account list like any item (past "Manage account" and "Sign out").
+    await user.keyboard('{ArrowDown}{ArrowDown}');
     await waitFor(() => expect(document.activeElement).toBe(ada));
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByTestId('who').textContent).toBe('ada@example.com'));

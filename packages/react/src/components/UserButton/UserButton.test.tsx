@@ -107,7 +107,7 @@ describe('<UserButton> visibility', () => {
 });
 
 describe('<UserButton> menu', () => {
-  it('opens with Enter on "Sign out", shows who is signed in, and Escape returns focus to the trigger', async () => {
+  it('opens with Enter on "Manage account", shows who is signed in, and Escape returns focus to the trigger', async () => {
     const user = userEvent.setup();
     render(
       <UsherProvider usher={await signedInAs()}>
@@ -118,12 +118,12 @@ describe('<UserButton> menu', () => {
     await user.keyboard('{Enter}');
     const menu = screen.getByRole('menu');
     expect(trigger().getAttribute('aria-expanded')).toBe('true');
-    await waitFor(() => expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Sign out' })));
+    await waitFor(() => expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Manage account' })));
     const card = menu.closest('.usher-userButtonPopoverCard')!;
     expect(within(card as HTMLElement).getByText('Ada Lovelace').className).toContain('usher-userPreviewMainIdentifier');
     expect(within(card as HTMLElement).getByText('ada@example.com').className).toContain('usher-userPreviewSecondaryIdentifier');
-    // No "Manage account" until UserProfile exists; no account list with one account.
-    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['Sign out']);
+    // No account list with one account.
+    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['Manage account', 'Sign out']);
 
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).toBeNull();
@@ -139,7 +139,7 @@ describe('<UserButton> menu', () => {
     );
     trigger().focus();
     await user.keyboard('{ArrowDown}');
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('menuitem', { name: 'Sign out' })));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('menuitem', { name: 'Manage account' })));
     await user.tab();
     expect(screen.queryByRole('menu')).toBeNull();
   });
@@ -211,7 +211,7 @@ describe('<UserButton> sign out', () => {
       </UsherProvider>,
     );
     trigger().focus();
-    await user.keyboard('{Enter}');
+    await user.keyboard('{ArrowUp}');
     await user.keyboard('{Enter}');
     await waitFor(() => expect(routerPush).toHaveBeenCalledWith('/goodbye'));
     expect(routerPush).toHaveBeenCalledTimes(1);
@@ -231,5 +231,58 @@ describe('<UserButton> sign out', () => {
     await waitFor(() => expect(routerPush).toHaveBeenCalledTimes(1));
     expect(routerPush).toHaveBeenCalledWith('/see-you');
     expect(usher.getSnapshot().user).toBeNull();
+  });
+});
+
+describe('<UserButton> manage account', () => {
+  it('opens <UserProfile/> in a modal named "Manage account"; Escape closes it and focus returns to the trigger', async () => {
+    const user = userEvent.setup();
+    render(
+      <UsherProvider usher={await signedInAs()}>
+        <UserButton />
+      </UsherProvider>,
+    );
+    await user.click(trigger());
+    await user.click(screen.getByRole('menuitem', { name: 'Manage account' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Manage account' });
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    await within(dialog).findByRole('heading', { name: 'Profile details' });
+    expect(within(dialog).getByText('ada@example.com')).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(trigger()));
+  });
+
+  it('the close button closes it; Tab stays inside while it is open', async () => {
+    const user = userEvent.setup();
+    render(
+      <UsherProvider usher={await signedInAs()}>
+        <UserButton />
+      </UsherProvider>,
+    );
+    await user.click(trigger());
+    await user.click(screen.getByRole('menuitem', { name: 'Manage account' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Manage account' });
+    await within(dialog).findByRole('heading', { name: 'Profile details' });
+    for (let i = 0; i < 12; i++) {
+      await user.tab();
+      expect(dialog.contains(document.activeElement)).toBe(true);
+    }
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('userProfileMode="navigation" goes to userProfileUrl instead', async () => {
+    const user = userEvent.setup();
+    const routerPush = vi.fn();
+    render(
+      <UsherProvider usher={await signedInAs()} routerPush={routerPush}>
+        <UserButton userProfileMode="navigation" userProfileUrl="/account" />
+      </UsherProvider>,
+    );
+    await user.click(trigger());
+    await user.click(screen.getByRole('menuitem', { name: 'Manage account' }));
+    await waitFor(() => expect(routerPush).toHaveBeenCalledWith('/account'));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { Session } from '@usher/core';
-import { useRef } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { AppearanceScope } from '../../appearance/AppearanceScope.tsx';
 import { MENUS_SHEET } from '../../appearance/base-styles/index.ts';
 import type { Appearance } from '../../appearance/types.ts';
@@ -8,7 +9,9 @@ import { afterSignOutUrl as afterSignOutTarget, allowedRedirectOrigins, currentL
 import { useNavigate, type Navigate } from '../../control/navigation.ts';
 import { useUsher, useUsherSnapshot } from '../../hooks/use-usher.ts';
 import { useLocalization } from '../../localization/use-localization.ts';
-import { SignOutIcon } from '../../primitives/icons.tsx';
+import { GearIcon, SignOutIcon } from '../../primitives/icons.tsx';
+import { Modal } from '../../primitives/Modal.tsx';
+import { Spinner } from '../../primitives/Spinner.tsx';
 import { Menu, MenuItem, MenuList, MenuPopover, MenuTrigger } from '../../primitives/Menu.tsx';
 import { AVATAR_SHEET } from '../UserAvatar/avatar-sheet.ts';
 import { displayName } from '../UserAvatar/avatar-choice.ts';
@@ -17,6 +20,9 @@ import { USER_BUTTON_SHEET } from './user-button-sheet.ts';
 import { UserPreview } from './UserPreview.tsx';
 
 const SHEETS = [MENUS_SHEET, AVATAR_SHEET, USER_BUTTON_SHEET] as const;
+
+// Loaded when "Manage account" is first chosen: pages with a UserButton do not ship the profile.
+const UserProfileInternal = lazy(() => import('../UserProfile/UserProfile.tsx').then((m) => ({ default: m.UserProfileInternal })));
 
 export interface UserButtonProps {
   /** Styles of this UserButton: the most specific level of the cascade. */
@@ -35,6 +41,10 @@ export interface UserButtonProps {
   afterSwitchSessionUrl?: string;
   /** Opens the menu on mount (uncontrolled), e.g. for a demo or a story. Default false. */
   defaultOpen?: boolean;
+  /** "Manage account" opens <UserProfile/> in a modal (default), or goes to `userProfileUrl` ('navigation'). */
+  userProfileMode?: 'modal' | 'navigation';
+  /** The account page for `userProfileMode="navigation"`; must pass the redirect allow-list. */
+  userProfileUrl?: string;
 }
 
 /**
@@ -57,10 +67,12 @@ export interface UserButtonProps {
  *   </SignedIn>
  * </header>
  */
-export function UserButton({ appearance, showName = false, afterSignOutUrl, afterSwitchSessionUrl, defaultOpen }: UserButtonProps) {
+export function UserButton({ appearance, showName = false, afterSignOutUrl, afterSwitchSessionUrl, defaultOpen, userProfileMode = 'modal', userProfileUrl }: UserButtonProps) {
   const { isLoaded, user, session, client, environment } = useUsherSnapshot();
   const usher = useUsher();
   const go = useNavigate('push', undefined);
+  const [profileOpen, setProfileOpen] = useState(false);
+  const { t } = useLocalization();
   if (!isLoaded || !user || !session) return null;
   const others = (client?.activeSessions ?? []).filter((s) => s.id !== session.id);
   return (
@@ -90,7 +102,23 @@ export function UserButton({ appearance, showName = false, afterSignOutUrl, afte
           await usher.setActive({ session: target.id });
           await goIfAllowed(go, afterSwitchSessionUrl);
         }}
+        onManageAccount={async () => {
+          if (userProfileMode === 'navigation') await goIfAllowed(go, userProfileUrl);
+          else setProfileOpen(true);
+        }}
       />
+      {profileOpen && typeof document !== 'undefined'
+        ? createPortal(
+            <AppearanceScope component="userButton" appearance={appearance} sheets={SHEETS}>
+              <Modal label={t('userButton.action__manageAccount')} onClose={() => setProfileOpen(false)}>
+                <Suspense fallback={<Spinner size="lg" label={t('loading')} />}>
+                  <UserProfileInternal routing="virtual" />
+                </Suspense>
+              </Modal>
+            </AppearanceScope>,
+            document.body,
+          )
+        : null}
     </AppearanceScope>
   );
 }
@@ -113,9 +141,10 @@ interface UserButtonMenuProps {
   defaultOpen: boolean | undefined;
   onSignOut: (scope: 'current' | 'all') => Promise<void>;
   onSwitch: (session: Session) => Promise<void>;
+  onManageAccount: () => Promise<void>;
 }
 
-function UserButtonMenu({ session, others, defaultAvatar, showName, defaultOpen, onSignOut, onSwitch }: UserButtonMenuProps) {
+function UserButtonMenu({ session, others, defaultAvatar, showName, defaultOpen, onSignOut, onSwitch, onManageAccount }: UserButtonMenuProps) {
   const el = useElements();
   const { t } = useLocalization();
   const busy = useRef(false);
@@ -148,6 +177,9 @@ function UserButtonMenu({ session, others, defaultAvatar, showName, defaultOpen,
             <UserPreview user={user} defaultAvatar={defaultAvatar} elementId="activeUser" />
           </div>
           <MenuList element="userButtonPopoverActions">
+            <MenuItem element="userButtonPopoverActionButton" iconElement="userButtonPopoverActionButtonIcon" elementId="manageAccount" icon={<GearIcon />} onSelect={once(onManageAccount)}>
+              <span {...el('userButtonPopoverActionButtonText', { id: 'manageAccount' })}>{t('userButton.action__manageAccount')}</span>
+            </MenuItem>
             <MenuItem element="userButtonPopoverActionButton" iconElement="userButtonPopoverActionButtonIcon" elementId="signOut" icon={<SignOutIcon />} onSelect={once(() => onSignOut('current'))}>
               <span {...el('userButtonPopoverActionButtonText', { id: 'signOut' })}>{t('userButton.action__signOut')}</span>
             </MenuItem>

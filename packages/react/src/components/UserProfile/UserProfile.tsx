@@ -1,0 +1,149 @@
+import { isUsherAPIError, type Session } from '@usher/core';
+import { useCallback, useMemo, useState } from 'react';
+import { AppearanceScope } from '../../appearance/AppearanceScope.tsx';
+import { MENUS_SHEET } from '../../appearance/base-styles/index.ts';
+import type { Appearance } from '../../appearance/types.ts';
+import { useElements } from '../../appearance/use-elements.ts';
+import { useUsherSnapshot } from '../../hooks/use-usher.ts';
+import { useLocalization } from '../../localization/use-localization.ts';
+import { Spinner } from '../../primitives/Spinner.tsx';
+import type { RoutingMode } from '../../router/RouterContext.ts';
+import { RouterProvider, useRouter } from '../../router/RouterProvider.tsx';
+import { AVATAR_SHEET } from '../UserAvatar/avatar-sheet.ts';
+import { EmailAddressesSection } from './EmailAddressesSection.tsx';
+import { ProfileSection } from './ProfileSection.tsx';
+import { PasswordSection } from './PasswordSection.tsx';
+import { ActiveDevicesSection } from './ActiveDevicesSection.tsx';
+import { DeleteAccountSection } from './DeleteAccountSection.tsx';
+import { Reverification } from './Reverification.tsx';
+import { USER_PROFILE_ROUTES, UserProfileContext, type UserProfileFlow } from './user-profile-context.ts';
+
+const SHEETS = [MENUS_SHEET, AVATAR_SHEET] as const;
+
+export interface UserProfileProps {
+  /** 'path' (default when `path` is given) follows the URL below `path`; 'hash' uses `#/…`; 'virtual' keeps the page in memory (modals). */
+  routing?: RoutingMode;
+  /** The page's path with `routing="path"`, e.g. '/account'. */
+  path?: string;
+  appearance?: Appearance;
+}
+
+/** @internal for stories and tests: start virtual routing at a page. */
+export interface UserProfileInternalProps extends UserProfileProps {
+  initialRoute?: string;
+}
+
+/**
+ * The signed-in user's account page: a navigation (Profile, Security) and the page's sections.
+ * Profile: avatar and name, email addresses. Security: password, active devices, deleting the
+ * account (when the instance allows it). Sensitive changes ask the user to confirm it is them,
+ * inline, when their last verification is older than 10 minutes, then carry on. Renders nothing
+ * when nobody is signed in.
+ *
+ * @example
+ * <SignedIn><UserProfile routing="path" path="/account" /></SignedIn>
+ */
+export function UserProfile(props: UserProfileProps) {
+  return <UserProfileInternal {...props} />;
+}
+
+/** @internal */
+export function UserProfileInternal({ routing, path, appearance, initialRoute }: UserProfileInternalProps) {
+  const mode: RoutingMode = routing ?? (path ? 'path' : 'hash');
+  return (
+    <AppearanceScope component="userProfile" appearance={appearance} sheets={SHEETS}>
+      <RouterProvider routing={mode} path={path} initialRoute={initialRoute}>
+        <UserProfileFrame />
+      </RouterProvider>
+    </AppearanceScope>
+  );
+}
+
+interface Pending {
+  run: () => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+function UserProfileFrame() {
+  const el = useElements();
+  const { t } = useLocalization();
+  const { route, navigate } = useRouter();
+  const { isLoaded, user, session, environment } = useUsherSnapshot();
+  const [pending, setPending] = useState<Pending | null>(null);
+
+  const guard = useCallback(async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await action();
+    } catch (caught) {
+      if (!isUsherAPIError(caught) || !caught.hasCode('session_reverification_required')) throw caught;
+      return new Promise<T | undefined>((resolve, reject) => setPending({ run: action, resolve: resolve as (value: unknown) => void, reject }));
+    }
+  }, []);
+  const flow = useMemo<UserProfileFlow>(() => ({ guard }), [guard]);
+
+  if (!isLoaded) {
+    return (
+      <div {...el('cardBox')} aria-busy="true">
+        <Spinner size="lg" label={t('loading')} />
+      </div>
+    );
+  }
+  if (!user || !session) return null;
+
+  const pages = [
+    { route: USER_PROFILE_ROUTES.account, id: 'account', label: t('userProfile.navbar.account') },
+    { route: USER_PROFILE_ROUTES.security, id: 'security', label: t('userProfile.navbar.security') },
+  ];
+  const current = pages.find((page) => page.route === route) ?? pages[0]!;
+
+  return (
+    <UserProfileContext.Provider value={flow}>
+      <div {...el('cardBox')}>
+        <nav {...el('navbar')} aria-label={t('userProfile.navbar.title')}>
+          <h1 {...el('headerTitle', { id: 'navbar' })}>{t('userProfile.navbar.title')}</h1>
+          <p {...el('headerSubtitle', { id: 'navbar' })}>{t('userProfile.navbar.description')}</p>
+          {pages.map((page) => (
+            <button key={page.id} type="button" {...el('navbarButton', { id: page.id })} aria-current={page === current ? 'page' : undefined} onClick={() => void navigate(page.route)}>
+              {page.label}
+            </button>
+          ))}
+        </nav>
+        <div {...el('pageScrollBox')}>
+          <div {...el('page', { id: current.id })}>
+            <h2 {...el('headerTitle', { id: current.id })}>{current.id === 'account' ? t('userProfile.start.headerTitle__account') : t('userProfile.start.headerTitle__security')}</h2>
+            {pending ? <ReverificationPrompt session={session} pending={pending} done={() => setPending(null)} /> : null}
+            {current.id === 'account' ? (
+              <>
+                <ProfileSection user={user} />
+                <EmailAddressesSection user={user} />
+              </>
+            ) : (
+              <>
+                <PasswordSection user={user} />
+                <ActiveDevicesSection user={user} />
+                {environment?.userSettings.actions.deleteSelf ? <DeleteAccountSection user={user} /> : null}
+              </>
+            )}
+          </div>
+        </div>
+      </div>
+    </UserProfileContext.Provider>
+  );
+}
+
+function ReverificationPrompt({ session, pending, done }: { session: Session; pending: Pending; done: () => void }) {
+  return (
+    <Reverification
+      session={session}
+      onVerified={() => {
+        done();
+        pending.run().then(pending.resolve, pending.reject);
+      }}
+      onCancel={() => {
+        done();
+        pending.resolve(undefined);
+      }}
+    />
+  );
+}
