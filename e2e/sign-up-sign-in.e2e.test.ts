@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
+import { codeFromMailbox, expectSignedIn, typeCode } from './playground.ts';
 
 const base = inject('playgroundUrl');
 let browser: Browser;
@@ -11,36 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/**
- * Reads the newest code sent to `to` the way a person would: from the playground's dev mailbox
- * page (/mailbox), waiting until one other than `previous` has arrived (the outbox worker delivers it).
- */
-async function codeFromMailbox(context: BrowserContext, to: string, previous?: string): Promise<string> {
-  const mailbox = await context.newPage();
-  await mailbox.goto(`${base}/mailbox`);
-  const newest = mailbox.getByRole('article').filter({ hasText: `to ${to}` }).first().locator('pre');
-  let code: string | undefined;
-  await expect
-    .poll(async () => {
-      code = (await newest.count()) ? (await newest.innerText()).match(/\b(\d{6})\b/)?.[1] : undefined;
-      return code !== undefined && code !== previous;
-    }, { timeout: 15_000 })
-    .toBe(true);
-  await mailbox.close();
-  return code!;
-}
-
-/** The OTP field has six boxes; typing into the first fills them all and submits on the sixth digit. */
-async function typeCode(page: Page, code: string) {
-  await page.getByLabel('Digit 1 of 6').click();
-  await page.keyboard.type(code);
-}
-
-async function expectSignedIn(page: Page, email: string) {
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 15_000 }).toMatch(/^Signed in/);
-  expect(await page.getByTestId('user-email').innerText()).toBe(email);
-}
 
 async function signOut(page: Page) {
   await page.getByRole('button', { name: /^Open user menu/ }).click();
@@ -83,7 +54,7 @@ describe('a newcomer signs up, verifies by email code, reloads, signs out and ba
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Verify your email' }).waitFor();
 
-    const code = await codeFromMailbox(context, email);
+    const code = await codeFromMailbox(base, context, email);
     await typeCode(page, code);
     await expectSignedIn(page, email);
 
@@ -133,7 +104,7 @@ describe('a newcomer signs up, verifies by email code, reloads, signs out and ba
     await page.getByRole('button', { name: 'Use another method' }).click();
     await page.getByRole('button', { name: /^Email code to/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
-    const signInCode = await codeFromMailbox(context, email, code);
+    const signInCode = await codeFromMailbox(base, context, email, code);
     await typeCode(page, signInCode);
     await expectSignedIn(page, email);
 
@@ -155,7 +126,7 @@ describe('a user who forgot the password resets it by emailed code', () => {
     await page.getByLabel('Password', { exact: true }).fill(oldPassword);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Verify your email' }).waitFor();
-    const signUpCode = await codeFromMailbox(first, email);
+    const signUpCode = await codeFromMailbox(base, first, email);
     await typeCode(page, signUpCode);
     await expectSignedIn(page, email);
 
@@ -173,7 +144,7 @@ describe('a user who forgot the password resets it by emailed code', () => {
     await startSignIn(page, email);
     await page.getByRole('button', { name: 'Forgot password?' }).click();
     await page.getByRole('heading', { level: 1, name: 'Reset your password' }).waitFor();
-    const resetCode = await codeFromMailbox(first, email, signUpCode);
+    const resetCode = await codeFromMailbox(base, first, email, signUpCode);
     await typeCode(page, resetCode);
     await page.getByRole('heading', { level: 1, name: 'Set a new password' }).waitFor();
     expect(await page.getByRole('checkbox', { name: 'Sign out of all other devices' }).isChecked()).toBe(true);

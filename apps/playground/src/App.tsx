@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Protect, SignedIn, SignedOut, SignIn, SignUp, UserButton } from '@usher/react';
+import { Protect, SignedIn, SignedOut, SignIn, SignUp, UserButton, UserProfile } from '@usher/react';
 import { Link } from './Link.tsx';
 import { Mailbox } from './Mailbox.tsx';
 import { Home } from './Home.tsx';
@@ -13,6 +13,13 @@ function Page({ pathname }: { pathname: string }) {
   if (under(pathname, '/sign-in')) return <SignIn routing="path" path="/sign-in" signUpUrl="/sign-up" fallbackRedirectUrl="/" />;
   if (under(pathname, '/sign-up')) return <SignUp routing="path" path="/sign-up" signInUrl="/sign-in" fallbackRedirectUrl="/" />;
   if (under(pathname, '/mailbox')) return <Mailbox />;
+  if (under(pathname, '/account')) {
+    return (
+      <Protect fallback={<p className="card">Sign in to manage your account.</p>}>
+        <UserProfile routing="path" path="/account" />
+      </Protect>
+    );
+  }
   if (under(pathname, '/protected')) {
     return (
       <Protect
@@ -52,6 +59,7 @@ export function App() {
             <Link href="/sign-up">Create account</Link>
           </SignedOut>
           <SignedIn>
+            <Link href="/account">Account</Link>
             <UserButton afterSignOutUrl="/sign-in" />
           </SignedIn>
         </nav>

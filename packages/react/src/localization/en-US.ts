@@ -237,7 +237,7 @@ export const enUS = {
       unknownDevice: 'Unknown device',
       deviceName: '{{browser}} on {{os}}',
       lastActive: 'Last active {{time}}',
-      signOut: 'Sign out of this device',
+      signOut: 'Sign out',
       signOut__named: 'Sign out of {{device}}',
       signedOut: 'That device was signed out.',
     },

@@ -26,6 +26,15 @@ export function Modal({ label, onClose, children }: ModalProps) {
   const uid = useId();
   const dialog = useRef<HTMLDivElement>(null);
 
+  // Escape closes from anywhere while open (focus may sit on a file picker's input, or on the page).
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const overflow = document.body.style.overflow;
@@ -39,11 +48,6 @@ export function Modal({ label, onClose, children }: ModalProps) {
   }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
     if (event.key !== 'Tab' || !dialog.current) return;
     const items = Array.from(dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((node) => node.offsetParent !== null || node === document.activeElement);
     if (items.length === 0) return;

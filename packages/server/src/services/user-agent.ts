@@ -13,7 +13,7 @@ const BROWSERS: Array<[name: string, pattern: RegExp]> = [
   ['Opera', /\b(?:OPR|Opera)\/([\d.]+)/],
   ['Samsung Internet', /\bSamsungBrowser\/([\d.]+)/],
   ['Firefox', /\b(?:Firefox|FxiOS)\/([\d.]+)/],
-  ['Chrome', /\b(?:Chrome|CriOS)\/([\d.]+)/],
+  ['Chrome', /\b(?:HeadlessChrome|Chrome|CriOS)\/([\d.]+)/],
   ['Safari', /\bVersion\/([\d.]+)(?: Mobile\/\S+)? Safari\//],
 ];
 
