@@ -52,7 +52,7 @@ describe('<UserButton> with several accounts signed in', () => {
     const others = within(menu).getByRole('group', { name: 'Other accounts' });
     const ada = within(others).getByRole('menuitem');
     expect(ada.textContent).toBe('Ada Lovelaceada@example.com');
-    expect(within(menu).getAllByRole('menuitem').map((item) => item.className.includes('__switchSession') ? 'switch' : item.textContent)).toEqual(['Manage account', 'Sign out', 'switch', 'Sign out of all accounts']);
+    expect(within(menu).getAllByRole('menuitem').map((item) => item.className.includes('__switchSession') ? 'switch' : item.textContent)).toEqual(['Manage account', 'Sign out', 'switch', 'Add account', 'Sign out of all accounts']);
 
     // Arrow keys reach the account list like any item (past "Manage account" and "Sign out").
     await user.keyboard('{ArrowDown}{ArrowDown}');
@@ -111,4 +111,22 @@ describe('<UserButton> with several accounts signed in', () => {
     expect(screen.getByTestId('who').textContent).toBe('nobody');
     expect(usher.getSnapshot().client?.activeSessions ?? []).toHaveLength(0);
   });
+
+  it('"Add account" goes to sign-in with a way back here', async () => {
+    const user = userEvent.setup();
+    const routerPush = vi.fn();
+    window.history.replaceState(null, '', '/dashboard');
+    render(
+      <UsherProvider usher={await adaThenGrace()} routerPush={routerPush}>
+        <UserButton />
+      </UsherProvider>,
+    );
+    await user.click(trigger('Grace Hopper'));
+    await user.click(screen.getByRole('menuitem', { name: 'Add account' }));
+    await waitFor(() => expect(routerPush).toHaveBeenCalledTimes(1));
+    const target = new URL(routerPush.mock.calls[0]![0] as string, window.location.origin);
+    expect(target.pathname).toBe('/sign-in');
+    expect(target.searchParams.get('redirect_url')).toBe(`${window.location.origin}/dashboard`);
+  });
 });
+

@@ -5,11 +5,11 @@ import { AppearanceScope } from '../../appearance/AppearanceScope.tsx';
 import { MENUS_SHEET } from '../../appearance/base-styles/index.ts';
 import type { Appearance } from '../../appearance/types.ts';
 import { useElements } from '../../appearance/use-elements.ts';
-import { afterSignOutUrl as afterSignOutTarget, allowedRedirectOrigins, currentLocation, safeRedirectUrl } from '../../control/auth-urls.ts';
+import { afterSignOutUrl as afterSignOutTarget, allowedRedirectOrigins, authPageUrl, currentLocation, safeRedirectUrl } from '../../control/auth-urls.ts';
 import { useNavigate, type Navigate } from '../../control/navigation.ts';
 import { useUsher, useUsherSnapshot } from '../../hooks/use-usher.ts';
 import { useLocalization } from '../../localization/use-localization.ts';
-import { GearIcon, SignOutIcon } from '../../primitives/icons.tsx';
+import { GearIcon, PlusIcon, SignOutIcon } from '../../primitives/icons.tsx';
 import { Modal } from '../../primitives/Modal.tsx';
 import { Spinner } from '../../primitives/Spinner.tsx';
 import { Menu, MenuItem, MenuList, MenuPopover, MenuTrigger } from '../../primitives/Menu.tsx';
@@ -45,6 +45,8 @@ export interface UserButtonProps {
   userProfileMode?: 'modal' | 'navigation';
   /** The account page for `userProfileMode="navigation"`; must pass the redirect allow-list. */
   userProfileUrl?: string;
+  /** Multi-session instances: where "Add account" signs another account in; default the instance's `sign_in_url`. */
+  signInUrl?: string;
 }
 
 /**
@@ -67,7 +69,7 @@ export interface UserButtonProps {
  *   </SignedIn>
  * </header>
  */
-export function UserButton({ appearance, showName = false, afterSignOutUrl, afterSwitchSessionUrl, defaultOpen, userProfileMode = 'modal', userProfileUrl }: UserButtonProps) {
+export function UserButton({ appearance, showName = false, afterSignOutUrl, afterSwitchSessionUrl, defaultOpen, userProfileMode = 'modal', userProfileUrl, signInUrl }: UserButtonProps) {
   const { isLoaded, user, session, client, environment } = useUsherSnapshot();
   const usher = useUsher();
   const go = useNavigate('push', undefined);
@@ -102,6 +104,15 @@ export function UserButton({ appearance, showName = false, afterSignOutUrl, afte
           await usher.setActive({ session: target.id });
           await goIfAllowed(go, afterSwitchSessionUrl);
         }}
+        onAddAccount={
+          environment?.authConfig.singleSessionMode === false
+            ? async () => {
+                const location = currentLocation();
+                // Back here once the other account is signed in.
+                if (location) await go(authPageUrl({ page: 'signIn', url: signInUrl, redirectUrl: location.href }, usher.environment, location));
+              }
+            : null
+        }
         onManageAccount={async () => {
           if (userProfileMode === 'navigation') await goIfAllowed(go, userProfileUrl);
           else setProfileOpen(true);
@@ -142,9 +153,11 @@ interface UserButtonMenuProps {
   onSignOut: (scope: 'current' | 'all') => Promise<void>;
   onSwitch: (session: Session) => Promise<void>;
   onManageAccount: () => Promise<void>;
+  /** Multi-session instances only. */
+  onAddAccount: (() => Promise<void>) | null;
 }
 
-function UserButtonMenu({ session, others, defaultAvatar, showName, defaultOpen, onSignOut, onSwitch, onManageAccount }: UserButtonMenuProps) {
+function UserButtonMenu({ session, others, defaultAvatar, showName, defaultOpen, onSignOut, onSwitch, onManageAccount, onAddAccount }: UserButtonMenuProps) {
   const el = useElements();
   const { t } = useLocalization();
   const busy = useRef(false);
@@ -184,14 +197,21 @@ function UserButtonMenu({ session, others, defaultAvatar, showName, defaultOpen,
               <span {...el('userButtonPopoverActionButtonText', { id: 'signOut' })}>{t('userButton.action__signOut')}</span>
             </MenuItem>
             {others.length > 0 ? (
+              <div role="group" aria-label={t('userButton.otherAccounts')} {...el('userButtonPopoverSessionList')}>
+                {others.map((other) => (
+                  <MenuItem key={other.id} element="userButtonPopoverActionButton" elementId="switchSession" data-session-id={other.id} onSelect={once(() => onSwitch(other))}>
+                    <UserPreview user={other.user} defaultAvatar={defaultAvatar} elementId="session" />
+                  </MenuItem>
+                ))}
+              </div>
+            ) : null}
+            {onAddAccount ? (
+              <MenuItem element="userButtonPopoverActionButton" iconElement="userButtonPopoverActionButtonIcon" elementId="addAccount" icon={<PlusIcon />} onSelect={once(onAddAccount)}>
+                <span {...el('userButtonPopoverActionButtonText', { id: 'addAccount' })}>{t('userButton.action__addAccount')}</span>
+              </MenuItem>
+            ) : null}
+            {others.length > 0 ? (
               <>
-                <div role="group" aria-label={t('userButton.otherAccounts')} {...el('userButtonPopoverSessionList')}>
-                  {others.map((other) => (
-                    <MenuItem key={other.id} element="userButtonPopoverActionButton" elementId="switchSession" data-session-id={other.id} onSelect={once(() => onSwitch(other))}>
-                      <UserPreview user={other.user} defaultAvatar={defaultAvatar} elementId="session" />
-                    </MenuItem>
-                  ))}
-                </div>
                 <MenuItem element="userButtonPopoverActionButton" iconElement="userButtonPopoverActionButtonIcon" elementId="signOutAll" icon={<SignOutIcon />} onSelect={once(() => onSignOut('all'))}>
                   <span {...el('userButtonPopoverActionButtonText', { id: 'signOutAll' })}>{t('userButton.action__signOutAll')}</span>
                 </MenuItem>

@@ -10,7 +10,7 @@ import { Spinner } from '../../primitives/Spinner.tsx';
 import type { RoutingMode } from '../../router/RouterContext.ts';
 import { RouterProvider, useRouter } from '../../router/RouterProvider.tsx';
 import { AVATAR_SHEET } from '../UserAvatar/avatar-sheet.ts';
-import { EmailAddressesSection } from './EmailAddressesSection.tsx';
+import { EmailAddressesSection, PhoneNumbersSection } from './IdentifierSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ActiveDevicesSection } from './ActiveDevicesSection.tsx';
@@ -117,6 +117,7 @@ function UserProfileFrame() {
               <>
                 <ProfileSection user={user} />
                 <EmailAddressesSection user={user} />
+                {environment?.userSettings.attributes.phoneNumber?.enabled ? <PhoneNumbersSection user={user} /> : null}
               </>
             ) : (
               <>
