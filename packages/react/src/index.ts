@@ -27,5 +27,6 @@ export type { LocalizationKey, LocalizationResource } from './localization/types
 export type { RoutingMode } from './router/RouterContext.ts';
 export { UserButton, type UserButtonProps } from './components/UserButton/UserButton.tsx';
 export { UserProfile, type UserProfileProps } from './components/UserProfile/UserProfile.tsx';
+export type { UserProfilePageProps, UserProfileLinkProps } from './components/UserProfile/custom-pages.tsx';
 export { UserAvatar, type UserAvatarProps } from './components/UserAvatar/UserAvatar.tsx';
 export { SignIn, type SignInProps } from './components/SignIn/SignIn.tsx';

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { signedInAs, usherStory } from '../../stories-support/usher-story.ts';
+import { UserProfileLink, UserProfilePage } from './custom-pages.tsx';
 import { UserProfileInternal } from './UserProfile.tsx';
 
 const meta = {
@@ -40,6 +41,25 @@ export const Security: Story = usherStory<Story>({ seed: signedInAs() }, { args:
 
 /** An instance that does not let users delete their account: no danger section. */
 export const SecurityWithoutDeletion: Story = usherStory<Story>({ seed: signedInAs(), mock: { instanceConfig: { account: { deleteSelfEnabled: false } } } }, { args: { initialRoute: 'security' } });
+
+/** The app's own page and link in the navigation (`<UserProfile.Page>`, `<UserProfile.Link>`), the page open. */
+export const CustomPage: Story = usherStory<Story>(
+  { seed: signedInAs() },
+  {
+    args: {
+      initialRoute: 'billing',
+      children: [
+        <UserProfilePage key="billing" label="Billing" url="billing">
+          <p>You are on the Pro plan, renewed every month.</p>
+        </UserProfilePage>,
+        <UserProfileLink key="help" label="Help center" url="/help" />,
+      ],
+    },
+  },
+);
+
+/** An instance with phone numbers on: their section below the email addresses. */
+export const WithPhoneNumbers: Story = usherStory({ seed: signedInAs(), mock: { instanceConfig: { attributes: { phoneNumber: { enabled: true } } } } });
 
 /** Signed out: nothing renders. */
 export const SignedOut: Story = usherStory();

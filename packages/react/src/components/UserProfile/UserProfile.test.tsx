@@ -1,10 +1,10 @@
 import { Usher } from '@usher/core';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { setupMockApp } from '../../test-support/mock-app.ts';
-import { UserProfileInternal } from './UserProfile.tsx';
+import { UserProfile, UserProfileInternal } from './UserProfile.tsx';
 
 const { mock, instances } = setupMockApp();
 const PASSWORD = 'correct horse battery staple';
@@ -222,5 +222,47 @@ describe('<UserProfile> security page', () => {
     await user.click(confirm);
     await waitFor(() => expect(usher.getSnapshot().user).toBeNull());
     expect(screen.queryByRole('navigation', { name: 'Account' })).toBeNull();
+  });
+});
+
+describe('<UserProfile> custom pages and links', () => {
+  it('adds the app’s pages and links to the navigation, after the built-in ones unless placed', async () => {
+    const usher = await signedIn();
+    const routerPush = vi.fn();
+    render(
+      <UsherProvider usher={usher} routerPush={routerPush}>
+        <UserProfile routing="virtual">
+          <UserProfile.Page label="Billing" url="billing">
+            <p>Your plan: Pro</p>
+          </UserProfile.Page>
+          <UserProfile.Page label="security" />
+          <UserProfile.Link label="Help center" url="/help" />
+        </UserProfile>
+      </UsherProvider>,
+    );
+    const user = userEvent.setup();
+    const nav = await screen.findByRole('navigation', { name: 'Account' });
+    expect([...nav.querySelectorAll('.usher-navbarButton')].map((item) => item.textContent)).toEqual(['Profile', 'Billing', 'Security', 'Help center']);
+    await user.click(within(nav).getByRole('button', { name: 'Billing' }));
+    await screen.findByText('Your plan: Pro');
+    expect(screen.getByRole('heading', { name: 'Billing' })).toBeTruthy();
+    expect(within(nav).getByRole('button', { name: 'Billing' }).getAttribute('aria-current')).toBe('page');
+    await user.click(within(nav).getByRole('link', { name: 'Help center' }));
+    expect(routerPush).toHaveBeenCalledWith('/help');
+  });
+
+  it('refuses a page without a url of its own', async () => {
+    const usher = await signedIn();
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() =>
+      render(
+        <UsherProvider usher={usher}>
+          <UserProfile routing="virtual">
+            <UserProfile.Page label="Billing" />
+          </UserProfile>
+        </UsherProvider>,
+      ),
+    ).toThrow(/needs a `url`/);
+    spy.mockRestore();
   });
 });

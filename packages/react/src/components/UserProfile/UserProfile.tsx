@@ -1,5 +1,5 @@
 import { isUsherAPIError, type Session } from '@usher/core';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { AppearanceScope } from '../../appearance/AppearanceScope.tsx';
 import { MENUS_SHEET } from '../../appearance/base-styles/index.ts';
 import type { Appearance } from '../../appearance/types.ts';
@@ -7,6 +7,8 @@ import { useElements } from '../../appearance/use-elements.ts';
 import { useUsherSnapshot } from '../../hooks/use-usher.ts';
 import { useLocalization } from '../../localization/use-localization.ts';
 import { Spinner } from '../../primitives/Spinner.tsx';
+import { useNavigate } from '../../control/navigation.ts';
+import { navEntries, UserProfileLink, UserProfilePage, type NavEntry } from './custom-pages.tsx';
 import type { RoutingMode } from '../../router/RouterContext.ts';
 import { RouterProvider, useRouter } from '../../router/RouterProvider.tsx';
 import { AVATAR_SHEET } from '../UserAvatar/avatar-sheet.ts';
@@ -26,6 +28,8 @@ export interface UserProfileProps {
   /** The page's path with `routing="path"`, e.g. '/account'. */
   path?: string;
   appearance?: Appearance;
+  /** `<UserProfile.Page>` and `<UserProfile.Link>` elements: the app's own pages and links in the navigation. */
+  children?: ReactNode;
 }
 
 /** @internal for stories and tests: start virtual routing at a page. */
@@ -41,19 +45,24 @@ export interface UserProfileInternalProps extends UserProfileProps {
  * when nobody is signed in.
  *
  * @example
- * <SignedIn><UserProfile routing="path" path="/account" /></SignedIn>
+ * <UserProfile routing="path" path="/account">
+ *   <UserProfile.Page label="Billing" url="billing" labelIcon={<CardIcon />}><Billing /></UserProfile.Page>
+ *   <UserProfile.Link label="Help" url="/help" />
+ * </UserProfile>
  */
 export function UserProfile(props: UserProfileProps) {
   return <UserProfileInternal {...props} />;
 }
+UserProfile.Page = UserProfilePage;
+UserProfile.Link = UserProfileLink;
 
 /** @internal */
-export function UserProfileInternal({ routing, path, appearance, initialRoute }: UserProfileInternalProps) {
+export function UserProfileInternal({ routing, path, appearance, initialRoute, children }: UserProfileInternalProps) {
   const mode: RoutingMode = routing ?? (path ? 'path' : 'hash');
   return (
     <AppearanceScope component="userProfile" appearance={appearance} sheets={SHEETS}>
       <RouterProvider routing={mode} path={path} initialRoute={initialRoute}>
-        <UserProfileFrame />
+        <UserProfileFrame custom={children} />
       </RouterProvider>
     </AppearanceScope>
   );
@@ -65,10 +74,11 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-function UserProfileFrame() {
+function UserProfileFrame({ custom }: { custom: ReactNode }) {
   const el = useElements();
   const { t } = useLocalization();
   const { route, navigate } = useRouter();
+  const go = useNavigate('push', undefined);
   const { isLoaded, user, session, environment } = useUsherSnapshot();
   const [pending, setPending] = useState<Pending | null>(null);
 
@@ -91,11 +101,9 @@ function UserProfileFrame() {
   }
   if (!user || !session) return null;
 
-  const pages = [
-    { route: USER_PROFILE_ROUTES.account, id: 'account', label: t('userProfile.navbar.account') },
-    { route: USER_PROFILE_ROUTES.security, id: 'security', label: t('userProfile.navbar.security') },
-  ];
-  const current = pages.find((page) => page.route === route) ?? pages[0]!;
+  const entries = navEntries(custom, { account: t('userProfile.navbar.account'), security: t('userProfile.navbar.security') });
+  const pages = entries.filter((entry): entry is Exclude<NavEntry, { kind: 'link' }> => entry.kind !== 'link');
+  const current = pages.find((page) => page.route === route) ?? pages.find((page) => page.route === USER_PROFILE_ROUTES.account) ?? pages[0]!;
 
   return (
     <UserProfileContext.Provider value={flow}>
@@ -103,17 +111,38 @@ function UserProfileFrame() {
         <nav {...el('navbar')} aria-label={t('userProfile.navbar.title')}>
           <h1 {...el('headerTitle', { id: 'navbar' })}>{t('userProfile.navbar.title')}</h1>
           <p {...el('headerSubtitle', { id: 'navbar' })}>{t('userProfile.navbar.description')}</p>
-          {pages.map((page) => (
-            <button key={page.id} type="button" {...el('navbarButton', { id: page.id })} aria-current={page === current ? 'page' : undefined} onClick={() => void navigate(page.route)}>
-              {page.label}
-            </button>
-          ))}
+          {entries.map((entry) =>
+            entry.kind === 'link' ? (
+              <a
+                key={entry.id}
+                href={entry.url}
+                {...el('navbarButton', { id: entry.id })}
+                onClick={(event) => {
+                  if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+                  event.preventDefault();
+                  void go(entry.url);
+                }}
+              >
+                {entry.icon ? <span {...el('navbarButtonIcon', { id: entry.id })}>{entry.icon}</span> : null}
+                {entry.label}
+              </a>
+            ) : (
+              <button key={entry.id} type="button" {...el('navbarButton', { id: entry.id })} aria-current={entry === current ? 'page' : undefined} onClick={() => void navigate(entry.route)}>
+                {entry.icon ? <span {...el('navbarButtonIcon', { id: entry.id })}>{entry.icon}</span> : null}
+                {entry.label}
+              </button>
+            ),
+          )}
         </nav>
         <div {...el('pageScrollBox')}>
           <div {...el('page', { id: current.id })}>
-            <h2 {...el('headerTitle', { id: current.id })}>{current.id === 'account' ? t('userProfile.start.headerTitle__account') : t('userProfile.start.headerTitle__security')}</h2>
+            <h2 {...el('headerTitle', { id: current.id })}>
+              {current.kind === 'page' ? current.label : current.id === 'account' ? t('userProfile.start.headerTitle__account') : t('userProfile.start.headerTitle__security')}
+            </h2>
             {pending ? <ReverificationPrompt session={session} pending={pending} done={() => setPending(null)} /> : null}
-            {current.id === 'account' ? (
+            {current.kind === 'page' ? (
+              current.content
+            ) : current.id === 'account' ? (
               <>
                 <ProfileSection user={user} />
                 <EmailAddressesSection user={user} />
