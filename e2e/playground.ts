@@ -47,7 +47,8 @@ export async function typeCode(page: Page, code: string): Promise<void> {
 
 export async function expectSignedIn(page: Page, email: string): Promise<void> {
   await expect.poll(() => page.getByRole('heading', { level: 1 }).first().innerText(), { timeout: 15_000 }).toMatch(/^Signed in/);
-  expect(await page.getByTestId('user-email').innerText()).toBe(email);
+  // Polled too: after an account switch the heading already says "Signed in" before the user changes.
+  await expect.poll(() => page.getByTestId('user-email').innerText(), { timeout: 15_000 }).toBe(email);
 }
 
 /** A new browser context with a new account, signed up through the playground and verified by code. */

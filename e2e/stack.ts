@@ -1,7 +1,7 @@
 // Starts the same stack as `pnpm dev` (scripts/dev.mjs) on spare ports with a throwaway SQLite
 // directory, and hands its URL to the tests. The tests drive Debian's Chromium against it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
@@ -10,6 +10,10 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     playgroundUrl: string;
+    /** The dev instance's Backend API key (usher dev keeps it in <data dir>/secret-key). */
+    secretKey: string;
+    /** The Usher server itself (the Backend API is not proxied by the playground). */
+    usherUrl: string;
   }
 }
 
@@ -60,6 +64,8 @@ export async function setup(project: TestProject): Promise<void> {
   await waitFor(`${playgroundUrl}/v1/environment`, 60_000, () => output);
   await waitFor(playgroundUrl, 30_000, () => output);
   project.provide('playgroundUrl', playgroundUrl);
+  project.provide('usherUrl', `http://127.0.0.1:${usherPort}`);
+  project.provide('secretKey', readFileSync(join(dataDir, 'secret-key'), 'utf8').trim());
 }
 
 export async function teardown(): Promise<void> {
