@@ -225,6 +225,7 @@ export const enUS = {
       removeTitle: 'Remove email address',
       removeSubtitle: '{{identifier}} will be removed from this account.',
       removeConfirm: 'Remove',
+      taken: 'This email address is already used by another account.',
     },
     passwordSection: {
       primaryButton__set: 'Set password',
@@ -265,6 +266,7 @@ export const enUS = {
       removeTitle: 'Remove phone number',
       removeSubtitle: '{{identifier}} will be removed from this account.',
       removeConfirm: 'Remove',
+      taken: 'This phone number is already used by another account.',
     },
     reverification: {
       title: 'Confirm it’s you',

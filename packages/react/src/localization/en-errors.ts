@@ -21,6 +21,7 @@ export const enErrors = {
   form_param_missing__username: 'Choose a username.',
   form_param_missing__first_name: 'Enter your first name.',
   form_param_missing__last_name: 'Enter your last name.',
+  form_password_incorrect__current_password: 'Your current password is not right. Try again.',
   form_param_format_invalid__file: 'This file is not a PNG, JPEG, WebP or GIF image. Choose another one.',
   form_param_value_invalid__file: 'This image cannot be used. Choose a smaller one.',
   form_param_missing__legal_accepted: 'Accept the terms to continue.',

@@ -1,4 +1,4 @@
-import type { EmailAddress, PhoneNumber, User } from '@usher/core';
+import { isUsherAPIError, type EmailAddress, type PhoneNumber, type User } from '@usher/core';
 import { useState } from 'react';
 import { useElements } from '../../appearance/use-elements.ts';
 import { useLocalization } from '../../localization/use-localization.ts';
@@ -78,15 +78,19 @@ function IdentifierSection({ user, kind }: { user: User; kind: IdentifierKind })
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
+  // Sign-up's wording for a taken address ("cannot be used to create a new account") does not fit here.
+  const [taken, setTaken] = useState(false);
 
   const act = async (action: () => Promise<unknown>, next: Mode | ((result: unknown) => Mode)) => {
     error.clear();
+    setTaken(false);
     setBusy(true);
     try {
       const result = await guard(action);
       if (result !== undefined) setMode(typeof next === 'function' ? next(result) : next);
     } catch (caught) {
       error.report(caught);
+      setTaken(isUsherAPIError(caught) && caught.hasCode('form_identifier_exists'));
     }
     setBusy(false);
   };
@@ -166,7 +170,7 @@ function IdentifierSection({ user, kind }: { user: User; kind: IdentifierKind })
         <Form onSubmit={add} loading={busy} aria-label={t(c('addTitle'))}>
           <p {...el('headerSubtitle')}>{t(c('addSubtitle'))}</p>
           {error.alert}
-          <Field name={kind.input.name} type={kind.input.type} autoComplete={kind.input.autoComplete} label={t(kind.input.label)} value={value} onValueChange={setValue} error={error.fields[kind.field]} required autoFocus />
+          <Field name={kind.input.name} type={kind.input.type} autoComplete={kind.input.autoComplete} label={t(kind.input.label)} value={value} onValueChange={setValue} error={taken ? t(c('taken')) : error.fields[kind.field]} required autoFocus />
           <div {...el('profileSectionActions', { id: `add-${kind.id}` })}>
             <Button type="submit" element="formButtonPrimary" loading={busy} disabled={error.waiting}>
               {t('formButtonPrimary')}

@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { signedInAs, usherStory } from '../../stories-support/usher-story.ts';
+import { signInClient } from '@usher/testing/browser';
+import { expect, userEvent, within } from 'storybook/test';
+import { signedInAs, STORY_PASSWORD, usherStory } from '../../stories-support/usher-story.ts';
 import { UserProfileLink, UserProfilePage } from './custom-pages.tsx';
 import { UserProfileInternal } from './UserProfile.tsx';
 
@@ -66,3 +68,87 @@ export const SignedOut: Story = usherStory();
 
 /** While the SDK loads. */
 export const Loading: Story = usherStory({ network: 'held' });
+
+/** Clicks a button by its name, then waits for `ready` to appear. */
+const clickThen =
+  (button: string, ready: string | RegExp): Story['play'] =>
+  async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: button }));
+    await expect(await canvas.findByText(ready)).toBeTruthy();
+  };
+
+/** "Update profile" open: image upload/remove and the name fields. */
+export const EditProfile: Story = usherStory<Story>({ seed: signedInAs() }, { play: clickThen('Update profile', 'A square image works best; it is resized to 512 px.') });
+
+/** "Add email address" open. */
+export const AddEmailAddress: Story = usherStory<Story>({ seed: signedInAs() }, { play: clickThen('Add email address', 'You will need to verify this address before you can use it.') });
+
+/** The code step after adding an address. */
+export const VerifyEmailAddress: Story = usherStory<Story>(
+  { seed: signedInAs() },
+  {
+    play: async ({ canvasElement }) => {
+      const canvas = within(canvasElement);
+      await userEvent.click(await canvas.findByRole('button', { name: 'Add email address' }));
+      await userEvent.type(canvas.getByLabelText('Email address'), 'ada@work.example');
+      await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+      await expect(await canvas.findByText('Enter the code sent to ada@work.example.')).toBeTruthy();
+    },
+  },
+);
+
+/** The last verification is 11 minutes old: adding an address first asks the user to confirm it is them. */
+export const Reverification: Story = usherStory<Story>(
+  {
+    seed: async (context) => {
+      await signedInAs()(context);
+      context.mock.clock.advance(11 * 60_000);
+    },
+  },
+  {
+    play: async ({ canvasElement }) => {
+      const canvas = within(canvasElement);
+      await userEvent.click(await canvas.findByRole('button', { name: 'Add email address' }));
+      await userEvent.type(canvas.getByLabelText('Email address'), 'ada@home.example');
+      await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+      const prompt = await canvas.findByRole('region', { name: 'Confirm it’s you' });
+      await expect(await within(prompt).findByLabelText('Password')).toBeTruthy();
+    },
+  },
+);
+
+/** "Change password" open: current and new password, the live rules, sign out of other devices. */
+export const ChangePassword: Story = usherStory<Story>({ seed: signedInAs() }, { args: { initialRoute: 'security' }, play: clickThen('Change password', 'Your password needs') });
+
+/** A wrong current password: the message on its field. */
+export const WrongCurrentPassword: Story = usherStory<Story>(
+  { seed: signedInAs() },
+  {
+    args: { initialRoute: 'security' },
+    play: async ({ canvasElement }) => {
+      const canvas = within(canvasElement);
+      await userEvent.click(await canvas.findByRole('button', { name: 'Change password' }));
+      await userEvent.type(canvas.getByLabelText('Current password'), 'not my password');
+      await userEvent.type(canvas.getByLabelText('New password'), 'a much newer passphrase');
+      await userEvent.type(canvas.getByLabelText('Confirm password'), 'a much newer passphrase');
+      await userEvent.click(canvas.getByRole('button', { name: 'Save' }));
+      await expect(await canvas.findByText('Your current password is not right. Try again.')).toBeTruthy();
+    },
+  },
+);
+
+/** Two devices: this browser and a phone, which can be signed out from here. */
+export const TwoDevices: Story = usherStory<Story>(
+  {
+    seed: async ({ mock, seedUser, signIn }) => {
+      const ada = await seedUser();
+      await signInClient(mock, { identifier: ada.email, password: STORY_PASSWORD });
+      await signIn(ada);
+    },
+  },
+  { args: { initialRoute: 'security' } },
+);
+
+/** Deleting the account: the typed confirmation. */
+export const DeleteAccountConfirm: Story = usherStory<Story>({ seed: signedInAs() }, { args: { initialRoute: 'security' }, play: clickThen('Delete account', /Type “Delete account” to confirm/) });

@@ -266,3 +266,15 @@ describe('<UserProfile> custom pages and links', () => {
     spy.mockRestore();
   });
 });
+
+describe('<UserProfile> a taken address', () => {
+  it('says the address belongs to another account, in words that fit the profile', async () => {
+    await mock.seedUser({ email: 'grace@example.com', password: PASSWORD });
+    await renderProfile();
+    const user = userEvent.setup();
+    await user.click(within(section('Email addresses')).getByRole('button', { name: 'Add email address' }));
+    await user.type(screen.getByLabelText('Email address'), 'grace@example.com');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('This email address is already used by another account.')).toBeTruthy();
+  });
+});
