@@ -8,8 +8,8 @@ interface Message {
   created_at: number;
 }
 
-/** The development instance keeps every email here instead of sending it. */
-export function Mailbox() {
+/** Polls one dev box (`/v1/dev/mailbox` or `/v1/dev/sms`) every 2 seconds, newest first. */
+function useDevBox(path: string): { messages: Message[] | null; error: string | null } {
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -17,7 +17,7 @@ export function Mailbox() {
     let stopped = false;
     async function poll() {
       try {
-        const response = await fetch('/v1/dev/mailbox?limit=100');
+        const response = await fetch(`${path}?limit=100`);
         if (!response.ok) throw new Error(`The dev mailbox answered ${response.status}; is the server running in development mode?`);
         const body = (await response.json()) as { data: Message[] };
         if (!stopped) {
@@ -34,12 +34,19 @@ export function Mailbox() {
       stopped = true;
       clearInterval(timer);
     };
-  }, []);
+  }, [path]);
+  return { messages, error };
+}
+
+/** The development instance keeps every email (and every text message) here instead of sending it. */
+export function Mailbox() {
+  const { messages, error } = useDevBox('/v1/dev/mailbox');
+  const sms = useDevBox('/v1/dev/sms');
 
   return (
     <section className="card wide" aria-labelledby="mailbox-title">
       <h1 id="mailbox-title">Dev mailbox</h1>
-      <p className="muted">Every email the development server sends, newest first. Refreshes every 2 seconds.</p>
+      <p className="muted">Every email and text message the development server sends, newest first. Refreshes every 2 seconds.</p>
       {error ? <p className="error" role="alert">{error}</p> : null}
       {messages === null ? <p role="status">Loading…</p> : null}
       {messages?.length === 0 ? <p>No messages yet. Create an account to receive a verification code.</p> : null}
@@ -49,6 +56,20 @@ export function Mailbox() {
             <article aria-label={m.subject}>
               <header>
                 <strong>{m.subject}</strong>
+                <span className="muted">to {m.to} · <time dateTime={new Date(m.created_at).toISOString()}>{new Date(m.created_at).toLocaleTimeString()}</time></span>
+              </header>
+              <pre>{m.text}</pre>
+            </article>
+          </li>
+        ))}
+      </ol>
+      <h2 id="sms-title">Text messages</h2>
+      {sms.messages?.length === 0 ? <p className="muted">No text messages yet. Add a phone number in your account (when the instance enables phone numbers).</p> : null}
+      <ol className="mailbox" aria-labelledby="sms-title">
+        {sms.messages?.map((m) => (
+          <li key={m.id}>
+            <article aria-label={`Text message to ${m.to}`}>
+              <header>
                 <span className="muted">to {m.to} · <time dateTime={new Date(m.created_at).toISOString()}>{new Date(m.created_at).toLocaleTimeString()}</time></span>
               </header>
               <pre>{m.text}</pre>

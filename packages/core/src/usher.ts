@@ -171,6 +171,7 @@ export class Usher {
     if (!session || session.status !== 'active') throw new UsherMisuseError('argument_invalid', 'Usher.setActive: the session is not an active session of this client.');
     this.#store.update({ activeSessionId: sessionId });
     this.#syncTokens();
+    this.#broadcast({ type: 'active', sessionId });
     // Transient failures are retried in the background; they must not fail the sign-in itself.
     await this.getToken().catch(() => null);
   };
@@ -300,7 +301,7 @@ export class Usher {
     this.reloadClient().catch(() => undefined);
   }
 
-  #broadcast(message: Omit<Extract<CrossTabMessage, { type: 'token' }>, 'clientId'> | Omit<Extract<CrossTabMessage, { type: 'signout' }>, 'clientId'>): void {
+  #broadcast(message: Omit<Extract<CrossTabMessage, { type: 'token' }>, 'clientId'> | Omit<Extract<CrossTabMessage, { type: 'signout' }>, 'clientId'> | Omit<Extract<CrossTabMessage, { type: 'active' }>, 'clientId'>): void {
     const clientId = this.#store.state.client?.id;
     if (clientId && this.#crossTab) this.#crossTab.post({ ...message, clientId } as CrossTabMessage);
   }
@@ -312,6 +313,20 @@ export class Usher {
     if (message.type === 'token') {
       if (!client.activeSessions.some((s) => s.id === message.sessionId)) return;
       this.#tokens.receive({ sessionId: message.sessionId, template: message.template, organizationId: message.organizationId }, message.jwt);
+      return;
+    }
+    if (message.type === 'active') {
+      if (this.#store.state.activeSessionId === message.sessionId) return;
+      // The other tab already told the server; this one reloads the client (a new session may be
+      // in it) and follows, without a request of its own.
+      this.reloadClient()
+        .then(() => {
+          const session = this.#store.state.client?.sessions.find((s) => s.id === message.sessionId);
+          if (!session || session.status !== 'active') return;
+          this.#store.update({ activeSessionId: message.sessionId });
+          this.#syncTokens();
+        })
+        .catch(() => undefined);
       return;
     }
     this.#endLocally(message.sessionIds);

@@ -1,7 +1,9 @@
 /** A token another tab minted, or a sign-out another tab did. Tokens never go to storage. */
 export type CrossTabMessage =
   | { type: 'token'; clientId: string; sessionId: string; template: string | null; organizationId: string | null; jwt: string }
-  | { type: 'signout'; clientId: string; sessionIds: string[] | 'all' };
+  | { type: 'signout'; clientId: string; sessionIds: string[] | 'all' }
+  /** Another tab made this session the active one (an account switch, a second account added). */
+  | { type: 'active'; clientId: string; sessionId: string };
 
 /** The BroadcastChannel surface the SDK uses (the DOM's and Node's both fit). */
 export interface BroadcastChannelLike {
@@ -51,7 +53,7 @@ export class CrossTab {
     if (this.#channel) {
       this.#channel.onmessage = (event) => {
         const message = event.data as CrossTabMessage;
-        if (!message || (message.type !== 'token' && message.type !== 'signout')) return;
+        if (!message || (message.type !== 'token' && message.type !== 'signout' && message.type !== 'active')) return;
         for (const handler of this.#handlers) handler(message);
       };
     }

@@ -240,6 +240,7 @@ export const enUS = {
       unknownDevice: 'Unknown device',
       deviceName: '{{browser}} on {{os}}',
       lastActive: 'Last active {{time}}',
+      signedIn: 'signed in {{time}}',
       signOut: 'Sign out',
       signOut__named: 'Sign out of {{device}}',
       signedOut: 'That device was signed out.',

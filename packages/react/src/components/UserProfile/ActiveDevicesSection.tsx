@@ -79,6 +79,8 @@ export function ActiveDevicesSection({ user }: { user: User }) {
                     {[ipAddress, place].filter(Boolean).join(' · ')}
                     {ipAddress || place ? ' · ' : ''}
                     {t('userProfile.activeDevicesSection.lastActive', { time: formatDate(device.lastActiveAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+                    {' · '}
+                    {t('userProfile.activeDevicesSection.signedIn', { time: formatDate(device.createdAt, { dateStyle: 'medium' }) })}
                   </span>
                 </span>
                 {!device.isThisDevice ? (

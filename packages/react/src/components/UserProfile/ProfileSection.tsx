@@ -12,7 +12,7 @@ import { displayName } from '../UserAvatar/avatar-choice.ts';
 import { UserAvatarView } from '../UserAvatar/UserAvatarView.tsx';
 import { ProfileSectionFrame } from './ProfileSectionFrame.tsx';
 
-const FIELDS = ['first_name', 'last_name', 'file'] as const;
+const FIELDS = ['first_name', 'last_name', 'username', 'file'] as const;
 const IMAGE_TYPES = 'image/png,image/jpeg,image/webp,image/gif';
 
 /**
@@ -28,6 +28,7 @@ export function ProfileSection({ user }: { user: User }) {
   const [busy, setBusy] = useState<'image' | 'save' | null>(null);
   const [firstName, setFirstName] = useState(user.firstName ?? '');
   const [lastName, setLastName] = useState(user.lastName ?? '');
+  const [username, setUsername] = useState(user.username ?? '');
   const [saved, setSaved] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const attributes = environment?.userSettings.attributes;
@@ -49,6 +50,7 @@ export function ProfileSection({ user }: { user: User }) {
   const open = () => {
     setFirstName(user.firstName ?? '');
     setLastName(user.lastName ?? '');
+    setUsername(user.username ?? '');
     error.clear();
     setSaved(false);
     setEditing(true);
@@ -72,10 +74,19 @@ export function ProfileSection({ user }: { user: User }) {
           loading={busy === 'save'}
           aria-label={t('userProfile.profileSection.title')}
           onSubmit={() =>
-            act('save', () => user.update({ ...(attributes?.firstName.enabled ? { firstName } : {}), ...(attributes?.lastName.enabled ? { lastName } : {}) }), () => {
-              setEditing(false);
-              setSaved(true);
-            })
+            act(
+              'save',
+              () =>
+                user.update({
+                  ...(attributes?.firstName.enabled ? { firstName } : {}),
+                  ...(attributes?.lastName.enabled ? { lastName } : {}),
+                  ...(attributes?.username.enabled ? { username: username.trim() === '' && !attributes.username.required ? null : username } : {}),
+                }),
+              () => {
+                setEditing(false);
+                setSaved(true);
+              },
+            )
           }
         >
           {error.alert}
@@ -110,6 +121,9 @@ export function ProfileSection({ user }: { user: User }) {
           ) : null}
           {attributes?.lastName.enabled ? (
             <Field name="lastName" autoComplete="family-name" label={t('formFieldLabel__lastName')} value={lastName} onValueChange={setLastName} error={error.fields.last_name} optional={!attributes.lastName.required} />
+          ) : null}
+          {attributes?.username.enabled ? (
+            <Field name="username" autoComplete="username" label={t('formFieldLabel__username')} value={username} onValueChange={setUsername} error={error.fields.username} optional={!attributes.username.required} />
           ) : null}
           <div {...el('profileSectionActions', { id: 'profile' })}>
             <Button type="submit" element="formButtonPrimary" loading={busy === 'save'}>
