@@ -50,33 +50,29 @@ export function Mailbox() {
       {error ? <p className="error" role="alert">{error}</p> : null}
       {messages === null ? <p role="status">Loading…</p> : null}
       {messages?.length === 0 ? <p>No messages yet. Create an account to receive a verification code.</p> : null}
-      <ol className="mailbox">
-        {messages?.map((m) => (
-          <li key={m.id}>
-            <article aria-label={m.subject}>
-              <header>
-                <strong>{m.subject}</strong>
-                <span className="muted">to {m.to} · <time dateTime={new Date(m.created_at).toISOString()}>{new Date(m.created_at).toLocaleTimeString()}</time></span>
-              </header>
-              <pre>{m.text}</pre>
-            </article>
-          </li>
-        ))}
-      </ol>
+      <MessageList messages={messages} label={(m) => m.subject} />
       <h2 id="sms-title">Text messages</h2>
       {sms.messages?.length === 0 ? <p className="muted">No text messages yet. Add a phone number in your account (when the instance enables phone numbers).</p> : null}
-      <ol className="mailbox" aria-labelledby="sms-title">
-        {sms.messages?.map((m) => (
-          <li key={m.id}>
-            <article aria-label={`Text message to ${m.to}`}>
-              <header>
-                <span className="muted">to {m.to} · <time dateTime={new Date(m.created_at).toISOString()}>{new Date(m.created_at).toLocaleTimeString()}</time></span>
-              </header>
-              <pre>{m.text}</pre>
-            </article>
-          </li>
-        ))}
-      </ol>
+      <MessageList messages={sms.messages} label={(m) => `Text message to ${m.to}`} aria-labelledby="sms-title" />
     </section>
+  );
+}
+
+/** One dev box's messages, newest first: each an article named by `label`. */
+function MessageList({ messages, label, ...rest }: { messages: Message[] | null; label: (m: Message) => string; 'aria-labelledby'?: string }) {
+  return (
+    <ol className="mailbox" {...rest}>
+      {messages?.map((m) => (
+        <li key={m.id}>
+          <article aria-label={label(m)}>
+            <header>
+              {m.subject ? <strong>{m.subject}</strong> : null}
+              <span className="muted">to {m.to} · <time dateTime={new Date(m.created_at).toISOString()}>{new Date(m.created_at).toLocaleTimeString()}</time></span>
+            </header>
+            <pre>{m.text}</pre>
+          </article>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -1,13 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SignInStatus } from '@usher/core';
-import { useUsherSnapshot } from '../../hooks/use-usher.ts';
 import { useLocalization } from '../../localization/use-localization.ts';
 import { Button } from '../../primitives/Button.tsx';
 import { Card } from '../../primitives/Card.tsx';
 import { Checkbox } from '../../primitives/Checkbox.tsx';
-import { Field } from '../../primitives/Field.tsx';
 import { Form } from '../../primitives/Form.tsx';
-import { PasswordRequirements } from '../shared/PasswordRequirements.tsx';
+import { NewPasswordFields } from '../shared/NewPasswordFields.tsx';
 import { SignInIdentity } from './SignInIdentity.tsx';
 import { useSignInFlow } from './sign-in-context.ts';
 import { useActiveAttempt } from './use-active-attempt.ts';
@@ -23,11 +21,9 @@ const STATUSES: readonly SignInStatus[] = ['needs_new_password', 'complete'];
  */
 export function SignInResetPassword() {
   const attempt = useActiveAttempt(STATUSES);
-  const { environment } = useUsherSnapshot();
   const { t } = useLocalization();
   const flow = useSignInFlow();
   const error = useStepError(FIELDS);
-  const uid = useId();
   const [busy, setBusy] = useState(false);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -39,9 +35,6 @@ export function SignInResetPassword() {
   useEffect(() => input.current?.focus(), []);
 
   if (!attempt) return null;
-  const settings = environment?.userSettings.passwordSettings;
-  const minLength = settings?.minLength ?? 8;
-  const requirementsId = `${uid}-password-rules`;
 
   const submit = async (_event: FormEvent<HTMLFormElement>) => {
     error.clear();
@@ -70,33 +63,19 @@ export function SignInResetPassword() {
       <Form onSubmit={submit} loading={busy}>
         {/* The identifier, hidden, so password managers store the new password for the right account. */}
         <input type="text" name="username" autoComplete="username" value={attempt.identifier ?? ''} readOnly hidden />
-        <Field
+        <NewPasswordFields
           ref={input}
           name="password"
-          type="password"
-          autoComplete="new-password"
-          label={t('formFieldLabel__newPassword')}
-          value={password}
-          onValueChange={setPassword}
-          error={error.fields.password}
-          maxLength={settings?.maxLength}
-          aria-describedby={requirementsId}
-          required
-        />
-        <PasswordRequirements id={requirementsId} password={password} minLength={minLength} />
-        <Field
-          ref={confirmInput}
-          name="confirm_password"
-          type="password"
-          autoComplete="new-password"
-          label={t('formFieldLabel__confirmPassword')}
-          value={confirm}
-          onValueChange={(value) => {
+          password={password}
+          onPasswordChange={setPassword}
+          confirm={confirm}
+          onConfirmChange={(value) => {
             setConfirm(value);
             if (mismatch && value === password) setMismatch(false);
           }}
-          error={mismatch ? t('formFieldError__passwordsDoNotMatch') : error.fields.confirm_password}
-          required
+          mismatch={mismatch}
+          error={error.fields.password ?? error.fields.confirm_password}
+          confirmRef={confirmInput}
         />
         <Checkbox name="sign_out_of_other_sessions" label={t('formFieldLabel__signOutOfOtherSessions')} checked={signOutOthers} onCheckedChange={setSignOutOthers} />
         <Button type="submit" element="formButtonPrimary" loading={busy} disabled={error.waiting}>

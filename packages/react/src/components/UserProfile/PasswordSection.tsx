@@ -1,14 +1,13 @@
 import type { User } from '@usher/core';
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useElements } from '../../appearance/use-elements.ts';
-import { useUsherSnapshot } from '../../hooks/use-usher.ts';
 import { useLocalization } from '../../localization/use-localization.ts';
 import { Alert } from '../../primitives/Alert.tsx';
 import { Button } from '../../primitives/Button.tsx';
 import { Checkbox } from '../../primitives/Checkbox.tsx';
 import { Field } from '../../primitives/Field.tsx';
 import { Form } from '../../primitives/Form.tsx';
-import { PasswordRequirements } from '../shared/PasswordRequirements.tsx';
+import { NewPasswordFields } from '../shared/NewPasswordFields.tsx';
 import { useStepError } from '../SignIn/use-step-error.tsx';
 import { ProfileSectionFrame } from './ProfileSectionFrame.tsx';
 import { useUserProfileFlow } from './user-profile-context.ts';
@@ -24,9 +23,7 @@ export function PasswordSection({ user }: { user: User }) {
   const el = useElements();
   const { t } = useLocalization();
   const { guard } = useUserProfileFlow();
-  const { environment } = useUsherSnapshot();
   const error = useStepError(FIELDS);
-  const uid = useId();
   const [editing, setEditing] = useState(false);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -36,8 +33,6 @@ export function PasswordSection({ user }: { user: User }) {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const confirmInput = useRef<HTMLInputElement>(null);
-  const settings = environment?.userSettings.passwordSettings;
-  const requirementsId = `${uid}-rules`;
 
   const open = () => {
     setCurrent('');
@@ -87,33 +82,19 @@ export function PasswordSection({ user }: { user: User }) {
           {user.passwordEnabled ? (
             <Field name="current_password" type="password" autoComplete="current-password" label={t('formFieldLabel__currentPassword')} value={current} onValueChange={setCurrent} error={error.fields.current_password} required autoFocus />
           ) : null}
-          <Field
+          <NewPasswordFields
             name="new_password"
-            type="password"
-            autoComplete="new-password"
-            label={t('formFieldLabel__newPassword')}
-            value={next}
-            onValueChange={setNext}
-            error={error.fields.new_password}
-            maxLength={settings?.maxLength}
-            aria-describedby={requirementsId}
-            required
-            autoFocus={!user.passwordEnabled}
-          />
-          <PasswordRequirements id={requirementsId} password={next} minLength={settings?.minLength ?? 8} />
-          <Field
-            ref={confirmInput}
-            name="confirm_password"
-            type="password"
-            autoComplete="new-password"
-            label={t('formFieldLabel__confirmPassword')}
-            value={confirm}
-            onValueChange={(value) => {
+            password={next}
+            onPasswordChange={setNext}
+            confirm={confirm}
+            onConfirmChange={(value) => {
               setConfirm(value);
               if (mismatch && value === next) setMismatch(false);
             }}
-            error={mismatch ? t('formFieldError__passwordsDoNotMatch') : undefined}
-            required
+            mismatch={mismatch}
+            error={error.fields.new_password}
+            autoFocus={!user.passwordEnabled}
+            confirmRef={confirmInput}
           />
           <Checkbox name="sign_out_of_other_sessions" label={t('formFieldLabel__signOutOfOtherSessions')} checked={signOutOthers} onCheckedChange={setSignOutOthers} />
           <div {...el('profileSectionActions', { id: 'password' })}>
