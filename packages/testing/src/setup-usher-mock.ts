@@ -132,10 +132,10 @@ export function setupUsherMock(options: UsherMockOptions = {}): UsherMock {
     const instance = current;
     const response = await instance.app.fetch(new Request(request.url, { method: request.method, headers, body }));
     if (withCookies) jar.store(response.headers.getSetCookie());
-    // Deliver queued emails now, so the mailbox shows them as soon as the answer arrives. A round
-    // already in flight is joined by runOnce(), and it may have missed this request's email: two.
-    await instance.worker.runOnce();
-    await instance.worker.runOnce();
+    // Deliver queued emails now, so the mailbox shows them as soon as the answer arrives: at least
+    // two rounds (one already in flight is joined by runOnce() and may have missed this request's
+    // email), then on while rounds find work (change events queued before an email fill a round).
+    await drainOutbox(instance.worker);
     return response;
   };
 
@@ -168,9 +168,7 @@ export function setupUsherMock(options: UsherMockOptions = {}): UsherMock {
           fetch: async (request) => current.app.fetch(request),
           origin,
           store: () => current.store,
-          deliverOutbox: async () => {
-            await current.worker.runOnce();
-          },
+          deliverOutbox: () => drainOutbox(current.worker),
           hideMessage: (id) => hidden.add(id),
         },
         input,
@@ -182,4 +180,12 @@ export function setupUsherMock(options: UsherMockOptions = {}): UsherMock {
       clock.reset();
     },
   };
+}
+
+/** Runs outbox rounds until one finds nothing (at least two, at most twelve). */
+async function drainOutbox(worker: OutboxWorker): Promise<void> {
+  for (let round = 0; round < 12; round++) {
+    const handled = await worker.runOnce();
+    if (handled === 0 && round >= 1) return;
+  }
 }

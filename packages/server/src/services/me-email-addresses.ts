@@ -52,7 +52,7 @@ export async function addEmailAddress(rt: Runtime, config: InstanceConfig, ctx: 
   if (own.length >= MAX_EMAIL_ADDRESSES) throw new UsherError('email_address_limit_reached');
   if (await rt.store.findUserByEmailAddress(address)) throw taken();
   const email: EmailAddressRecord = { id: rt.newId('idn'), userId: user.id, emailAddress: address, verifiedAt: null, createdAt: rt.now() };
-  await rt.store.addEmailAddress(email);
+  await rt.store.addEmailAddress(email, changeEvents(rt));
   return email;
 }
 
@@ -76,7 +76,7 @@ export async function attemptEmailAddressVerification(rt: Runtime, ctx: ClientCo
     throw codeRedemptionFailure(result);
   }
   try {
-    const verified = await rt.store.verifyEmailAddress(email.id, rt.now());
+    const verified = await rt.store.verifyEmailAddress(email.id, rt.now(), changeEvents(rt));
     if (!verified) throw new UsherError('email_address_not_found');
     return verified;
   } catch (error) {
@@ -94,7 +94,7 @@ export async function removeEmailAddress(rt: Runtime, ctx: ClientContext, sessio
   const email = await ownAddress(rt, user, id);
   assertRecentlyVerified(session, rt.now());
   if (user.primaryEmailAddressId === email.id) throw new UsherError('email_address_is_primary');
-  if (!(await rt.store.deleteEmailAddress(email.id))) throw new UsherError('email_address_not_found');
+  if (!(await rt.store.deleteEmailAddress(email.id, changeEvents(rt)))) throw new UsherError('email_address_not_found');
   return email.id;
 }
 

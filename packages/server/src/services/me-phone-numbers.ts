@@ -53,7 +53,7 @@ export async function addPhoneNumber(rt: Runtime, config: InstanceConfig, ctx: C
   if (own.length >= MAX_PHONE_NUMBERS) throw new UsherError('phone_number_limit_reached');
   if (await verifiedElsewhere(rt, number, user.id)) throw taken();
   const phone: PhoneNumberRecord = { id: rt.newId('idn'), userId: user.id, phoneNumber: number, verifiedAt: null, reservedForSecondFactor: false, createdAt: rt.now() };
-  await rt.store.addPhoneNumber(phone);
+  await rt.store.addPhoneNumber(phone, changeEvents(rt));
   return phone;
 }
 
@@ -76,7 +76,7 @@ export async function attemptPhoneNumberVerification(rt: Runtime, ctx: ClientCon
   const result = await redeemVerificationCode(rt, binding(phone), code);
   if (result.outcome !== 'verified') throw codeRedemptionFailure(result);
   try {
-    const verified = await rt.store.verifyPhoneNumber(phone.id, rt.now());
+    const verified = await rt.store.verifyPhoneNumber(phone.id, rt.now(), changeEvents(rt));
     if (!verified) throw new UsherError('phone_number_not_found');
     return verified;
   } catch (error) {
@@ -93,7 +93,7 @@ export async function removePhoneNumber(rt: Runtime, ctx: ClientContext, session
   const others = (await rt.store.listPhoneNumbers(user.id)).filter((p) => p.id !== phone.id && p.verifiedAt !== null);
   if (user.primaryPhoneNumberId === phone.id && others.length > 0) throw new UsherError('phone_number_is_primary');
   // The last verified number may go (phone numbers are not a way to sign in yet); the store then clears the primary.
-  if (!(await rt.store.deletePhoneNumber(phone.id))) throw new UsherError('phone_number_not_found');
+  if (!(await rt.store.deletePhoneNumber(phone.id, changeEvents(rt)))) throw new UsherError('phone_number_not_found');
   return phone.id;
 }
 

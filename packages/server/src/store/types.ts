@@ -106,14 +106,14 @@ export interface Store {
   // ── a user's own email addresses ──
   getEmailAddress(id: string): Promise<EmailAddressRecord | null>;
   /** Inserts an address the user added (unverified): never a conflict, since only verified addresses are unique. */
-  addEmailAddress(email: EmailAddressRecord): Promise<void>;
+  addEmailAddress(email: EmailAddressRecord, emit?: ChangeEventFactory): Promise<void>;
   /**
    * Marks the address verified. Throws StoreConflictError('email_address') when another account
    * has it verified already; otherwise other accounts' unverified copies of it are removed (the
    * owner proved it). Null when there is no such address.
    */
-  verifyEmailAddress(id: string, now: number): Promise<EmailAddressRecord | null>;
-  deleteEmailAddress(id: string): Promise<boolean>;
+  verifyEmailAddress(id: string, now: number, emit?: ChangeEventFactory): Promise<EmailAddressRecord | null>;
+  deleteEmailAddress(id: string, emit?: ChangeEventFactory): Promise<boolean>;
   /** Makes a verified address of the user its primary one, enqueueing `notification` with it; null when it is not one. */
   setPrimaryEmailAddress(input: { userId: string; emailAddressId: string; now: number; notification: OutboxRecord | null; emit?: ChangeEventFactory }): Promise<UserRecord | null>;
 
@@ -122,11 +122,11 @@ export interface Store {
   /** The owner of a verified number (E.164). */
   findUserByPhoneNumber(phoneNumber: string): Promise<UserRecord | null>;
   getPhoneNumber(id: string): Promise<PhoneNumberRecord | null>;
-  addPhoneNumber(phone: PhoneNumberRecord): Promise<void>;
+  addPhoneNumber(phone: PhoneNumberRecord, emit?: ChangeEventFactory): Promise<void>;
   /** Throws StoreConflictError('phone_number') when another account has it verified; removes other unverified copies. */
-  verifyPhoneNumber(id: string, now: number): Promise<PhoneNumberRecord | null>;
+  verifyPhoneNumber(id: string, now: number, emit?: ChangeEventFactory): Promise<PhoneNumberRecord | null>;
   /** Deletes a number; when it was its user's primary one, the user has no primary number afterwards. */
-  deletePhoneNumber(id: string): Promise<boolean>;
+  deletePhoneNumber(id: string, emit?: ChangeEventFactory): Promise<boolean>;
   /** A verified number of the user becomes primary; null when it is not one. */
   setPrimaryPhoneNumber(input: { userId: string; phoneNumberId: string; now: number; emit?: ChangeEventFactory }): Promise<UserRecord | null>;
 

@@ -80,6 +80,23 @@ export function emailAddressesCases(make: MakeStore, teardown: TeardownStore): v
       expect((await store.getUser(eve.id))?.primaryEmailAddressId).toBe(eveEmail!.id);
     });
 
+    it('adding, verifying and removing an address or a number report user.updated with the change', async () => {
+      const { user } = await givenUser(store, { email: 'ada@example.com' });
+      const events: string[] = [];
+      const emit = (type: string, id: string) => (events.push(`${type} ${id}`), aMessage({ kind: 'event', payload: { type, object_id: id } }));
+      const email = unverified(user.id, 'ada@work.example');
+      await store.addEmailAddress(email, emit);
+      await store.verifyEmailAddress(email.id, T0 + 1, emit);
+      await store.deleteEmailAddress(email.id, emit);
+      expect(await store.deleteEmailAddress(email.id, emit)).toBe(false);
+      const phone = { id: nextId('idn'), userId: user.id, phoneNumber: '+15555550100', verifiedAt: null, reservedForSecondFactor: false, createdAt: T0 };
+      await store.addPhoneNumber(phone, emit);
+      await store.verifyPhoneNumber(phone.id, T0 + 2, emit);
+      await store.deletePhoneNumber(phone.id, emit);
+      expect(events).toEqual(Array.from({ length: 6 }, () => `user.updated ${user.id}`));
+      expect(await store.listOutbox({ kind: 'event' })).toHaveLength(6);
+    });
+
     it('deleteEmailAddress removes one address', async () => {
       const { user } = await givenUser(store, { email: 'ada@example.com' });
       const extra = unverified(user.id, 'old@example.com');

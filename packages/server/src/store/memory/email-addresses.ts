@@ -11,13 +11,14 @@ export function memoryEmailAddresses(t: MemoryTables): EmailMethods {
       const email = t.emailAddresses.get(id);
       return email ? copy(email) : null;
     },
-    async addEmailAddress(email) {
+    async addEmailAddress(email, emit) {
       requireRow(t.users, email.userId, 'user');
       assertAbsent(t.emailAddresses, email.id, 'email address');
       if (email.verifiedAt !== null) throw new TypeError('addEmailAddress takes an unverified address');
       t.emailAddresses.set(email.id, copy(email));
+      recordEvents(t, emit, [['user.updated', email.userId]]);
     },
-    async verifyEmailAddress(id, now) {
+    async verifyEmailAddress(id, now, emit) {
       const email = t.emailAddresses.get(id);
       if (!email) return null;
       if (email.verifiedAt !== null) return copy(email);
@@ -25,10 +26,15 @@ export function memoryEmailAddresses(t: MemoryTables): EmailMethods {
       if ([...t.emailAddresses.values()].some((other) => other.id !== id && other.verifiedAt !== null && same(other))) throw new StoreConflictError('email_address');
       email.verifiedAt = now;
       removeUnverifiedCopies(t, email.emailAddress, id);
+      recordEvents(t, emit, [['user.updated', email.userId]]);
       return copy(email);
     },
-    async deleteEmailAddress(id) {
-      return t.emailAddresses.delete(id);
+    async deleteEmailAddress(id, emit) {
+      const email = t.emailAddresses.get(id);
+      if (!email) return false;
+      t.emailAddresses.delete(id);
+      recordEvents(t, emit, [['user.updated', email.userId]]);
+      return true;
     },
     async setPrimaryEmailAddress({ userId, emailAddressId, now, notification, emit }) {
       const user = t.users.get(userId);

@@ -19,27 +19,30 @@ export function memoryPhoneNumbers(t: MemoryTables): PhoneMethods {
       const phone = t.phoneNumbers.get(id);
       return phone ? copy(phone) : null;
     },
-    async addPhoneNumber(phone) {
+    async addPhoneNumber(phone, emit) {
       requireRow(t.users, phone.userId, 'user');
       assertAbsent(t.phoneNumbers, phone.id, 'phone number');
       if (phone.verifiedAt !== null) throw new TypeError('addPhoneNumber takes an unverified number');
       t.phoneNumbers.set(phone.id, copy(phone));
+      recordEvents(t, emit, [['user.updated', phone.userId]]);
     },
-    async verifyPhoneNumber(id, now) {
+    async verifyPhoneNumber(id, now, emit) {
       const phone = t.phoneNumbers.get(id);
       if (!phone) return null;
       if (phone.verifiedAt !== null) return copy(phone);
       if ([...t.phoneNumbers.values()].some((other) => other.id !== id && other.verifiedAt !== null && other.phoneNumber === phone.phoneNumber)) throw new StoreConflictError('phone_number');
       phone.verifiedAt = now;
       for (const [otherId, other] of t.phoneNumbers) if (otherId !== id && other.verifiedAt === null && other.phoneNumber === phone.phoneNumber) t.phoneNumbers.delete(otherId);
+      recordEvents(t, emit, [['user.updated', phone.userId]]);
       return copy(phone);
     },
-    async deletePhoneNumber(id) {
+    async deletePhoneNumber(id, emit) {
       const phone = t.phoneNumbers.get(id);
       if (!phone) return false;
       t.phoneNumbers.delete(id);
       const user = t.users.get(phone.userId);
       if (user?.primaryPhoneNumberId === id) user.primaryPhoneNumberId = null;
+      recordEvents(t, emit, [['user.updated', phone.userId]]);
       return true;
     },
     async setPrimaryPhoneNumber({ userId, phoneNumberId, now, emit }) {

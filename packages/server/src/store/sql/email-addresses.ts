@@ -25,11 +25,14 @@ export function sqlEmailAddresses({ db }: SqlContext): EmailMethods {
       const row = await db.selectFrom('email_addresses').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toEmailAddress(row) : null;
     },
-    async addEmailAddress(email) {
+    async addEmailAddress(email, emit) {
       if (email.verifiedAt !== null) throw new TypeError('addEmailAddress takes an unverified address');
-      await db.insertInto('email_addresses').values(fromEmailAddress(email)).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('email_addresses').values(fromEmailAddress(email)).execute();
+        await insertEvents(trx, emit, [['user.updated', email.userId]]);
+      });
     },
-    async verifyEmailAddress(id, now) {
+    async verifyEmailAddress(id, now, emit) {
       return withConflicts(() =>
         db.transaction().execute(async (trx) => {
           const email = await trx.selectFrom('email_addresses').selectAll().where('id', '=', id).executeTakeFirst();
@@ -39,13 +42,18 @@ export function sqlEmailAddresses({ db }: SqlContext): EmailMethods {
           const row = await trx.updateTable('email_addresses').set({ verified_at: now }).where('id', '=', id).where('verified_at', 'is', null).returningAll().executeTakeFirst();
           if (!row) return toEmailAddress((await trx.selectFrom('email_addresses').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
           await removeUnverifiedCopies(trx, email.email_address, id);
+          await insertEvents(trx, emit, [['user.updated', email.user_id]]);
           return toEmailAddress(row);
         }),
       );
     },
-    async deleteEmailAddress(id) {
-      const result = await db.deleteFrom('email_addresses').where('id', '=', id).executeTakeFirst();
-      return Number(result.numDeletedRows) === 1;
+    async deleteEmailAddress(id, emit) {
+      return db.transaction().execute(async (trx) => {
+        const deleted = await trx.deleteFrom('email_addresses').where('id', '=', id).returning('user_id').executeTakeFirst();
+        if (!deleted) return false;
+        await insertEvents(trx, emit, [['user.updated', deleted.user_id]]);
+        return true;
+      });
     },
     async setPrimaryEmailAddress({ userId, emailAddressId, now, notification, emit }) {
       return db.transaction().execute(async (trx) => {

@@ -39,14 +39,17 @@ export function sqlPhoneNumbers({ db, dialect }: SqlContext): PhoneMethods {
       const row = await db.selectFrom('phone_numbers').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toPhone(row) : null;
     },
-    async addPhoneNumber(phone) {
+    async addPhoneNumber(phone, emit) {
       if (phone.verifiedAt !== null) throw new TypeError('addPhoneNumber takes an unverified number');
-      await db
-        .insertInto('phone_numbers')
-        .values({ id: phone.id, user_id: phone.userId, phone_number: phone.phoneNumber, verified_at: null, reserved_for_second_factor: bool(phone.reservedForSecondFactor), created_at: phone.createdAt })
-        .execute();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('phone_numbers')
+          .values({ id: phone.id, user_id: phone.userId, phone_number: phone.phoneNumber, verified_at: null, reserved_for_second_factor: bool(phone.reservedForSecondFactor), created_at: phone.createdAt })
+          .execute();
+        await insertEvents(trx, emit, [['user.updated', phone.userId]]);
+      });
     },
-    async verifyPhoneNumber(id, now) {
+    async verifyPhoneNumber(id, now, emit) {
       return withConflicts(() =>
         db.transaction().execute(async (trx) => {
           const phone = await trx.selectFrom('phone_numbers').selectAll().where('id', '=', id).executeTakeFirst();
@@ -55,15 +58,17 @@ export function sqlPhoneNumbers({ db, dialect }: SqlContext): PhoneMethods {
           const row = await trx.updateTable('phone_numbers').set({ verified_at: now }).where('id', '=', id).where('verified_at', 'is', null).returningAll().executeTakeFirst();
           if (!row) return toPhone(await trx.selectFrom('phone_numbers').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
           await trx.deleteFrom('phone_numbers').where('id', '!=', id).where('verified_at', 'is', null).where('phone_number', '=', phone.phone_number).execute();
+          await insertEvents(trx, emit, [['user.updated', phone.user_id]]);
           return toPhone(row);
         }),
       );
     },
-    async deletePhoneNumber(id) {
+    async deletePhoneNumber(id, emit) {
       return db.transaction().execute(async (trx) => {
-        const result = await trx.deleteFrom('phone_numbers').where('id', '=', id).executeTakeFirst();
-        if (Number(result.numDeletedRows) !== 1) return false;
+        const deleted = await trx.deleteFrom('phone_numbers').where('id', '=', id).returning('user_id').executeTakeFirst();
+        if (!deleted) return false;
         await trx.updateTable('users').set({ primary_phone_number_id: null }).where('primary_phone_number_id', '=', id).execute();
+        await insertEvents(trx, emit, [['user.updated', deleted.user_id]]);
         return true;
       });
     },
