@@ -278,3 +278,20 @@ describe('<UserProfile> a taken address', () => {
     expect(await screen.findByText('This email address is already used by another account.')).toBeTruthy();
   });
 });
+
+describe('<UserProfile> on a narrow screen', () => {
+  it('the menu button opens and closes the navigation (hidden by the styles below 48em)', async () => {
+    await renderProfile();
+    const user = userEvent.setup();
+    const nav = screen.getByRole('navigation', { name: 'Account' });
+    const toggle = document.querySelector<HTMLButtonElement>('.usher-navbarMobileMenuButton')!;
+    expect(toggle.getAttribute('aria-controls')).toBe(nav.id);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(nav.getAttribute('data-state')).toBe('open');
+    await user.click(within(nav).getByRole('button', { name: 'Security' }));
+    await screen.findByRole('heading', { name: 'Security' });
+    expect(nav.getAttribute('data-state')).toBe('closed');
+  });
+});

@@ -1,5 +1,5 @@
 import { isUsherAPIError, type Session } from '@usher/core';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { AppearanceScope } from '../../appearance/AppearanceScope.tsx';
 import { MENUS_SHEET } from '../../appearance/base-styles/index.ts';
 import type { Appearance } from '../../appearance/types.ts';
@@ -81,6 +81,9 @@ function UserProfileFrame({ custom }: { custom: ReactNode }) {
   const go = useNavigate('push', undefined);
   const { isLoaded, user, session, environment } = useUsherSnapshot();
   const [pending, setPending] = useState<Pending | null>(null);
+  // Narrow screens hide the navigation behind a menu button (see the userProfile frame styles).
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navId = useId();
 
   const guard = useCallback(async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -108,7 +111,7 @@ function UserProfileFrame({ custom }: { custom: ReactNode }) {
   return (
     <UserProfileContext.Provider value={flow}>
       <div {...el('cardBox')}>
-        <nav {...el('navbar')} aria-label={t('userProfile.navbar.title')}>
+        <nav {...el('navbar', { state: menuOpen ? 'open' : undefined })} id={navId} data-state={menuOpen ? 'open' : 'closed'} aria-label={t('userProfile.navbar.title')}>
           <h1 {...el('headerTitle', { id: 'navbar' })}>{t('userProfile.navbar.title')}</h1>
           <p {...el('headerSubtitle', { id: 'navbar' })}>{t('userProfile.navbar.description')}</p>
           {entries.map((entry) =>
@@ -127,7 +130,16 @@ function UserProfileFrame({ custom }: { custom: ReactNode }) {
                 {entry.label}
               </a>
             ) : (
-              <button key={entry.id} type="button" {...el('navbarButton', { id: entry.id })} aria-current={entry === current ? 'page' : undefined} onClick={() => void navigate(entry.route)}>
+              <button
+                key={entry.id}
+                type="button"
+                {...el('navbarButton', { id: entry.id })}
+                aria-current={entry === current ? 'page' : undefined}
+                onClick={() => {
+                  setMenuOpen(false);
+                  void navigate(entry.route);
+                }}
+              >
                 {entry.icon ? <span {...el('navbarButtonIcon', { id: entry.id })}>{entry.icon}</span> : null}
                 {entry.label}
               </button>
@@ -135,6 +147,9 @@ function UserProfileFrame({ custom }: { custom: ReactNode }) {
           )}
         </nav>
         <div {...el('pageScrollBox')}>
+          <button type="button" {...el('navbarMobileMenuButton')} aria-expanded={menuOpen} aria-controls={navId} onClick={() => setMenuOpen((open) => !open)}>
+            {t('userProfile.navbar.title')}
+          </button>
           <div {...el('page', { id: current.id })}>
             <h2 {...el('headerTitle', { id: current.id })}>
               {current.kind === 'page' ? current.label : current.id === 'account' ? t('userProfile.start.headerTitle__account') : t('userProfile.start.headerTitle__security')}
