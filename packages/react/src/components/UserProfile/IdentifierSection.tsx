@@ -30,6 +30,8 @@ interface IdentifierKind {
   create: (user: User, value: string) => Promise<Identifier>;
   makePrimary: (user: User, id: string) => Promise<unknown>;
   input: { name: string; type: 'email' | 'tel'; autoComplete: string; label: 'formFieldLabel__emailAddress' | 'formFieldLabel__phoneNumber' };
+  /** Whether the primary item offers "Remove" (numbers: yes; the primary email address: never). */
+  primaryRemovable: boolean;
 }
 
 const EMAIL: IdentifierKind = {
@@ -42,6 +44,7 @@ const EMAIL: IdentifierKind = {
   create: (user, value) => user.createEmailAddress({ email: value }),
   makePrimary: (user, id) => user.update({ primaryEmailAddressId: id }),
   input: { name: 'emailAddress', type: 'email', autoComplete: 'email', label: 'formFieldLabel__emailAddress' },
+  primaryRemovable: false,
 };
 
 const PHONE: IdentifierKind = {
@@ -54,6 +57,7 @@ const PHONE: IdentifierKind = {
   create: (user, value) => user.createPhoneNumber({ phoneNumber: value }),
   makePrimary: (user, id) => user.update({ primaryPhoneNumberId: id }),
   input: { name: 'phoneNumber', type: 'tel', autoComplete: 'tel', label: 'formFieldLabel__phoneNumber' },
+  primaryRemovable: true,
 };
 
 export function EmailAddressesSection({ user }: { user: User }) {
@@ -126,14 +130,15 @@ function IdentifierSection({ user, kind }: { user: User; kind: IdentifierKind })
                 ) : null}{' '}
                 {!email.verified ? <span {...el('badge', { id: 'unverified' })}>{t(c('badge__unverified'))}</span> : null}
               </span>
-              {!primary ? (
+              {/* The primary email stays (the way to sign in); a primary number may go when it is the last one (the server says otherwise). */}
+              {!primary || kind.primaryRemovable ? (
                 <Menu>
                   <MenuTrigger element="menuButton" aria-label={t(c('actionsLabel'), { identifier: kind.text(email) })}>
                     <MoreIcon />
                   </MenuTrigger>
                   <MenuPopover placement="bottom-end">
                     <MenuList>
-                      {email.verified ? (
+                      {primary ? null : email.verified ? (
                         <MenuItem elementId="makePrimary" onSelect={() => void act(() => kind.makePrimary(user, email.id), { kind: 'list' })}>
                           {t(c('action__makePrimary'))}
                         </MenuItem>

@@ -42,5 +42,13 @@ describe('<UserProfile> phone numbers', () => {
     await user.click(screen.getByRole('menuitem', { name: 'Set as primary' }));
     await waitFor(() => expect(usher.getSnapshot().user?.primaryPhoneNumber?.phoneNumber).toBe('+15555550100'));
     expect(within(screen.getByRole('region', { name: 'Phone numbers' })).getByText('Primary')).toBeTruthy();
+
+    // The only number, primary, can still be removed (after a confirmation).
+    await user.click(within(screen.getByRole('region', { name: 'Phone numbers' })).getByRole('button', { name: 'Actions for +15555550100' }));
+    expect(screen.queryByRole('menuitem', { name: 'Set as primary' })).toBeNull();
+    await user.click(screen.getByRole('menuitem', { name: 'Remove' }));
+    await user.click(await screen.findByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(usher.getSnapshot().user?.phoneNumbers).toEqual([]));
+    expect(usher.getSnapshot().user?.primaryPhoneNumberId).toBeNull();
   });
 });
