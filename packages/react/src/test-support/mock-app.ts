@@ -15,6 +15,8 @@ export interface MockApp {
   instances: Usher[];
   /** A new Usher for the in-process app (same origin by default), destroyed after the test. */
   newUsher(options?: Partial<UsherOptions>): Usher;
+  /** A loaded Usher signed in (and active) as a seeded user, with the password. */
+  signedInAs(email: string, password: string): Promise<Usher>;
 }
 
 export function setupMockApp(options?: MockAppOptions): MockApp {
@@ -35,5 +37,12 @@ export function setupMockApp(options?: MockAppOptions): MockApp {
     instances.push(usher);
     return usher;
   };
-  return { mock, instances, newUsher };
+  const signedInAs = async (email: string, password: string) => {
+    const usher = newUsher();
+    await usher.load();
+    const attempt = await usher.signIn.create({ identifier: email, strategy: 'password', password });
+    await usher.setActive({ session: attempt.createdSessionId });
+    return usher;
+  };
+  return { mock, instances, newUsher, signedInAs };
 }

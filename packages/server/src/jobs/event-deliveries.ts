@@ -58,12 +58,16 @@ export function smsEventData(row: OutboxRecord, sms: OutboxSms, deliveredByUsher
 const receives = (endpoint: WebhookEndpointRecord, type: WebhookEventType): boolean =>
   endpoint.disabledAt === null && (endpoint.events === null || endpoint.events.includes(type));
 
+/** The enabled endpoints that receive `type`; read first, so an event nobody receives costs nothing more. */
+export async function subscribers(store: Store, type: WebhookEventType): Promise<WebhookEndpointRecord[]> {
+  return (await store.listWebhookEndpoints()).filter((endpoint) => receives(endpoint, type));
+}
+
 /**
- * One 'webhook' row per enabled endpoint that subscribes to the event. Row ids derive from the
- * source row and the endpoint, so a fan-out repeated after a crash stores nothing new.
+ * One 'webhook' row per subscribed endpoint. Row ids derive from the source row and the endpoint,
+ * so a fan-out repeated after a crash stores nothing new.
  */
-export async function webhookDeliveries(store: Store, source: OutboxRecord, event: WebhookEventJSON, now: number): Promise<OutboxRecord[]> {
-  const endpoints = (await store.listWebhookEndpoints()).filter((endpoint) => receives(endpoint, event.type));
+export function webhookDeliveries(endpoints: readonly WebhookEndpointRecord[], source: OutboxRecord, event: WebhookEventJSON, now: number): OutboxRecord[] {
   if (endpoints.length === 0) return [];
   const body = JSON.stringify(event);
   return endpoints.map((endpoint) =>

@@ -8,7 +8,7 @@ import { readChangeEvent } from '../services/events.ts';
 import { silentLogger } from '../services/logger.ts';
 import type { OutboxRecord, Store } from '../store/types.ts';
 import { fullJitterDelay } from './backoff.ts';
-import { changeEventData, emailEventData, smsEventData, webhookDeliveries } from './event-deliveries.ts';
+import { changeEventData, emailEventData, smsEventData, subscribers, webhookDeliveries } from './event-deliveries.ts';
 import { deliverWebhook } from './webhook-delivery.ts';
 import { createFetchWebhookSender, type WebhookSender } from './webhook-sender.ts';
 
@@ -102,7 +102,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const byUsher = config.delivery.email === 'usher';
     const event: WebhookEventJSON = { id: message.id, type: 'email.created', timestamp: message.createdAt, data: emailEventData(message, email, byUsher) };
     // Announced first, idempotently: a retry after a failed send announces nothing twice.
-    const deliveries = await webhookDeliveries(store, message, event, clock.now());
+    const deliveries = webhookDeliveries(await subscribers(store, 'email.created'), message, event, clock.now());
     await store.enqueueOutboxOnce(deliveries);
     if (byUsher) await mailer.send({ to: email.to, subject: email.subject, text: email.text, html: email.html });
     else if (deliveries.length === 0) throw new DeliveryFailure('email_delivery is "app" but no enabled webhook endpoint receives email.created.', true);
@@ -113,7 +113,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (!sms) throw new DeliveryFailure('The outbox message has no deliverable text message.', true);
     const byUsher = (await instance()).delivery.sms === 'usher';
     const event: WebhookEventJSON = { id: message.id, type: 'sms.created', timestamp: message.createdAt, data: smsEventData(message, sms, byUsher) };
-    const deliveries = await webhookDeliveries(store, message, event, clock.now());
+    const deliveries = webhookDeliveries(await subscribers(store, 'sms.created'), message, event, clock.now());
     await store.enqueueOutboxOnce(deliveries);
     if (!byUsher) {
       if (deliveries.length === 0) throw new DeliveryFailure('sms_delivery is "app" but no enabled webhook endpoint receives sms.created.', true);
@@ -126,6 +126,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function handleEvent(message: OutboxRecord): Promise<void> {
     const change = readChangeEvent(message.payload);
     if (!change) throw new DeliveryFailure('The outbox message is not a change event.', true);
+    // Most instances have no endpoint for most events: the object is loaded only for a receiver.
+    const endpoints = await subscribers(store, change.type);
+    if (endpoints.length === 0) return;
     const now = clock.now();
     const data = await changeEventData(store, change, { publicUrl, instance: await instance(), now });
     if (data === null) {
@@ -133,7 +136,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return;
     }
     const event: WebhookEventJSON = { id: message.id, type: change.type, timestamp: change.occurredAt, data };
-    const stored = await store.enqueueOutboxOnce(await webhookDeliveries(store, message, event, now));
+    const stored = await store.enqueueOutboxOnce(webhookDeliveries(endpoints, message, event, now));
     if (stored > 0) logger.info('event fanned out', { messageId: message.id, type: change.type, deliveries: stored });
   }
 

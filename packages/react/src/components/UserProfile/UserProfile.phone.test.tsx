@@ -1,4 +1,3 @@
-import { Usher } from '@usher/core';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import { setupMockApp } from '../../test-support/mock-app.ts';
 import { UserProfileInternal } from './UserProfile.tsx';
 
 // Phone numbers are off by default; this instance turns them on.
-const { mock, instances } = setupMockApp({ instanceConfig: { attributes: { phoneNumber: { enabled: true } } } });
+const { mock, signedInAs } = setupMockApp({ instanceConfig: { attributes: { phoneNumber: { enabled: true } } } });
 const PASSWORD = 'correct horse battery staple';
 
 async function latestSmsCode(to: string): Promise<string> {
@@ -18,11 +17,7 @@ async function latestSmsCode(to: string): Promise<string> {
 describe('<UserProfile> phone numbers', () => {
   it('adds a number, verifies it with the texted code, and makes it primary', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD, firstName: 'Ada', lastName: 'Lovelace' });
-    const usher = new Usher({ frontendApi: '' });
-    instances.push(usher);
-    await usher.load();
-    const attempt = await usher.signIn.create({ identifier: 'ada@example.com', strategy: 'password', password: PASSWORD });
-    await usher.setActive({ session: attempt.createdSessionId });
+    const usher = await signedInAs('ada@example.com', PASSWORD);
     render(
       <UsherProvider usher={usher}>
         <UserProfileInternal routing="virtual" />

@@ -6,18 +6,13 @@ import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { setupMockApp } from '../../test-support/mock-app.ts';
 import { UserProfile, UserProfileInternal } from './UserProfile.tsx';
 
-const { mock, instances } = setupMockApp();
+const { mock, instances, signedInAs } = setupMockApp();
 const PASSWORD = 'correct horse battery staple';
 const ONE_PIXEL_PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
 
 async function signedIn(): Promise<Usher> {
   await mock.seedUser({ email: 'ada@example.com', password: PASSWORD, firstName: 'Ada', lastName: 'Lovelace' });
-  const usher = new Usher({ frontendApi: '' });
-  instances.push(usher);
-  await usher.load();
-  const attempt = await usher.signIn.create({ identifier: 'ada@example.com', strategy: 'password', password: PASSWORD });
-  await usher.setActive({ session: attempt.createdSessionId });
-  return usher;
+  return signedInAs('ada@example.com', PASSWORD);
 }
 
 async function renderProfile(usher?: Usher) {

@@ -1,4 +1,3 @@
-import { Usher } from '@usher/core';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -6,18 +5,14 @@ import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { setupMockApp } from '../../test-support/mock-app.ts';
 import { UserProfileInternal } from './UserProfile.tsx';
 
-const { mock, instances } = setupMockApp({ instanceConfig: { attributes: { username: { enabled: true, required: false } } } });
+const { mock, signedInAs } = setupMockApp({ instanceConfig: { attributes: { username: { enabled: true, required: false } } } });
 const PASSWORD = 'correct horse battery staple';
 
 describe('<UserProfile> on an instance with usernames', () => {
   it('edits the username; one taken by someone else is refused on its field', async () => {
     await mock.seedUser({ email: 'grace@example.com', password: PASSWORD, username: 'ghopper' });
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD, firstName: 'Ada' });
-    const usher = new Usher({ frontendApi: '' });
-    instances.push(usher);
-    await usher.load();
-    const attempt = await usher.signIn.create({ identifier: 'ada@example.com', strategy: 'password', password: PASSWORD });
-    await usher.setActive({ session: attempt.createdSessionId });
+    const usher = await signedInAs('ada@example.com', PASSWORD);
     render(
       <UsherProvider usher={usher}>
         <UserProfileInternal routing="virtual" />
