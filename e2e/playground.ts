@@ -1,6 +1,7 @@
 /** What the playground E2E tests share: reading codes the way a person would, signing up and in. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { expect, inject } from 'vitest';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -13,12 +14,16 @@ export async function codeFromMailbox(base: string, context: BrowserContext, to:
   await mailbox.goto(`${base}/mailbox`);
   const newest = mailbox.getByRole('article').filter({ hasText: `to ${to}` }).first().locator('pre');
   let code: string | undefined;
-  await expect
-    .poll(async () => {
-      code = (await newest.count()) ? (await newest.innerText()).match(/\b(\d{6})\b/)?.[1] : undefined;
-      return code !== undefined && code !== previous;
-    }, { timeout: 15_000 })
-    .toBe(true);
+  await explained(
+    expect
+      .poll(async () => {
+        code = (await newest.count()) ? (await newest.innerText()).match(/\b(\d{6})\b/)?.[1] : undefined;
+        return code !== undefined && code !== previous;
+      }, { timeout: 15_000 })
+      .toBe(true),
+    base,
+    `no new code to ${to} showed on ${base}/mailbox`,
+  );
   await mailbox.close();
   return code!;
 }
@@ -28,15 +33,36 @@ export async function newestMail(base: string, context: BrowserContext, to: stri
   const mailbox = await context.newPage();
   await mailbox.goto(`${base}/mailbox`);
   let text = '';
-  await expect
-    .poll(async () => {
-      await mailbox.reload();
-      text = await mailbox.getByRole('article').filter({ hasText: `to ${to}` }).first().innerText().catch(() => '');
-      return matching.test(text);
-    }, { timeout: 15_000 })
-    .toBe(true);
+  await explained(
+    expect
+      .poll(async () => {
+        await mailbox.reload();
+        text = await mailbox.getByRole('article').filter({ hasText: `to ${to}` }).first().innerText().catch(() => '');
+        return matching.test(text);
+      }, { timeout: 15_000 })
+      .toBe(true),
+    base,
+    `no message to ${to} matching ${matching} showed on ${base}/mailbox`,
+  );
   await mailbox.close();
   return text;
+}
+
+/**
+ * Waits for `waiting`; if it fails, fails with what a person would look at next: the newest
+ * messages the dev mailbox API holds and the tail of the dev stack's output (CI shows only this).
+ */
+async function explained(waiting: Promise<unknown>, base: string, what: string): Promise<void> {
+  try {
+    await waiting;
+  } catch (error) {
+    const api = await fetch(`${base}/v1/dev/mailbox?order_by=-created_at&limit=5`)
+      .then(async (r) => `${r.status} ${(await r.text()).slice(0, 2000)}`)
+      .catch((e: unknown) => String(e));
+    const log = inject('stackLog');
+    const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-40).join('\n') : '(no stack log)';
+    throw new Error(`${what} within 15 s.\nGET /v1/dev/mailbox (newest 5): ${api}\nDev stack output, last 40 lines:\n${tail}`, { cause: error });
+  }
 }
 
 /** The OTP field has six boxes; typing into the first fills them all and submits on the sixth digit. */

@@ -1,7 +1,9 @@
 // Starts the same stack as `pnpm dev` (scripts/dev.mjs) on spare ports with a throwaway SQLite
 // directory, and hands its URL to the tests. The tests drive Debian's Chromium against it.
+// DATABASE_URL and REDIS_URL are not passed on: CI exports them for the store suites, and a dev
+// stack on the shared database would see earlier runs' users and messages.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
@@ -14,6 +16,8 @@ declare module 'vitest' {
     secretKey: string;
     /** The Usher server itself (the Backend API is not proxied by the playground). */
     usherUrl: string;
+    /** The stack's output so far is appended to this file (failures quote its tail). */
+    stackLog: string;
   }
 }
 
@@ -52,18 +56,25 @@ export async function setup(project: TestProject): Promise<void> {
   const playgroundPort = String(await freePort());
   const apiPort = String(await freePort());
   let output = '';
+  const stackLog = join(dataDir, 'stack.log');
+  const { DATABASE_URL: _database, REDIS_URL: _redis, ...env } = process.env;
   stack = spawn(process.execPath, [join(import.meta.dirname, '../scripts/dev.mjs')], {
     // Rate limits off: the browser completes in seconds what a person does in a minute. The limits
     // themselves are proven at the HTTP level (packages/server/src/routes/rate-limits*.test.ts).
-    env: { ...process.env, USHER_PORT: usherPort, PLAYGROUND_PORT: playgroundPort, PLAYGROUND_API_PORT: apiPort, USHER_DATA_DIR: dataDir, USHER_RATE_LIMITS: 'off' },
+    env: { ...env, USHER_PORT: usherPort, PLAYGROUND_PORT: playgroundPort, PLAYGROUND_API_PORT: apiPort, USHER_DATA_DIR: dataDir, USHER_RATE_LIMITS: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  stack.stdout?.on('data', (chunk) => (output += chunk));
-  stack.stderr?.on('data', (chunk) => (output += chunk));
+  const record = (chunk: Buffer) => {
+    output += chunk;
+    appendFileSync(stackLog, chunk);
+  };
+  stack.stdout?.on('data', record);
+  stack.stderr?.on('data', record);
   const playgroundUrl = `http://localhost:${playgroundPort}`;
   await waitFor(`${playgroundUrl}/v1/environment`, 60_000, () => output);
   await waitFor(playgroundUrl, 30_000, () => output);
   project.provide('playgroundUrl', playgroundUrl);
+  project.provide('stackLog', stackLog);
   project.provide('usherUrl', `http://127.0.0.1:${usherPort}`);
   project.provide('secretKey', readFileSync(join(dataDir, 'secret-key'), 'utf8').trim());
 }

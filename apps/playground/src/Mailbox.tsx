@@ -17,11 +17,11 @@ function useDevBox(path: string): { messages: Message[] | null; error: string | 
     let stopped = false;
     async function poll() {
       try {
-        const response = await fetch(`${path}?limit=100`);
+        const response = await fetch(`${path}?order_by=-created_at&limit=100`);
         if (!response.ok) throw new Error(`The dev mailbox answered ${response.status}; is the server running in development mode?`);
         const body = (await response.json()) as { data: Message[] };
         if (!stopped) {
-          setMessages(body.data.slice().reverse());
+          setMessages(body.data);
           setError(null);
         }
       } catch (e) {

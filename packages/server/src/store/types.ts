@@ -258,7 +258,7 @@ export interface Store {
 
   // ── dev mailbox (development instances only) ──
   insertDevMessage(message: DevMessageRecord): Promise<void>;
-  /** Oldest first. */
-  listDevMessages(input: { channel: 'email' | 'sms'; limit: number; offset: number }): Promise<{ data: DevMessageRecord[]; totalCount: number }>;
+  /** Oldest first, or newest first with `newestFirst` (the offset counts from that end). */
+  listDevMessages(input: { channel: 'email' | 'sms'; limit: number; offset: number; newestFirst?: boolean }): Promise<{ data: DevMessageRecord[]; totalCount: number }>;
   clearDevMessages(): Promise<void>;
 }

@@ -17,6 +17,18 @@ describe('GET /v1/dev/mailbox', () => {
     expect(page.body).toMatchObject({ total_count: 2, data: [{ to: 'b@example.com' }] });
   });
 
+  it('lists newest first with order_by=-created_at, so a dev database with hundreds of emails still shows the newest code first', async () => {
+    const t = createTestApp();
+    for (const to of ['a@example.com', 'b@example.com', 'c@example.com']) {
+      await signUp(t, to);
+      t.clock.advance(1000);
+    }
+    const newest = await call(t.app, 'GET', '/v1/dev/mailbox?order_by=-created_at&limit=2');
+    expect(newest.body).toMatchObject({ total_count: 3, data: [{ to: 'c@example.com' }, { to: 'b@example.com' }] });
+    const oldest = await call(t.app, 'GET', '/v1/dev/mailbox?order_by=created_at&limit=1');
+    expect(oldest.body.data.map((m: { to: string }) => m.to)).toEqual(['a@example.com']);
+  });
+
   it('GET /v1/dev/sms lists text messages only (and the mailbox no text message)', async () => {
     const t = createTestApp();
     await signUp(t, 'a@example.com');
@@ -30,9 +42,9 @@ describe('GET /v1/dev/mailbox', () => {
     expect((await call(production.app, 'GET', '/v1/dev/sms')).status).toBe(404);
   });
 
-  it('refuses a bad limit or offset', async () => {
+  it('refuses a bad limit, offset or order', async () => {
     const t = createTestApp();
-    for (const query of ['limit=-1', 'limit=abc', 'limit=100000', 'offset=1.5']) {
+    for (const query of ['limit=-1', 'limit=abc', 'limit=100000', 'offset=1.5', 'order_by=newest', 'order_by=-to']) {
       const res = await call(t.app, 'GET', `/v1/dev/mailbox?${query}`);
       expect(res.status).toBe(422);
       expect(res.body.errors[0].code).toBe('form_param_format_invalid');

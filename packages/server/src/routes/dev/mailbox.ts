@@ -16,9 +16,18 @@ function intParam(c: AppContext, name: string, fallback: number, max: number): n
   return Number(raw);
 }
 
+function orderParam(c: AppContext): 'created_at' | '-created_at' {
+  const raw = c.req.query('order_by') ?? 'created_at';
+  if (raw !== 'created_at' && raw !== '-created_at') {
+    throw new UsherError('form_param_format_invalid', { paramName: 'order_by', longMessage: '`order_by` must be `created_at` (oldest first) or `-created_at` (newest first).' });
+  }
+  return raw;
+}
+
 /**
  * The development mailbox (`/v1/dev/mailbox`) and SMS box (`/v1/dev/sms`): every email and text
- * message the instance "sent", oldest first. Exists only when
+ * message the instance "sent", oldest first (`order_by=-created_at`: newest first, so a long-lived
+ * dev database still shows its newest codes on the first page). Exists only when
  * config.environment is 'development'; elsewhere it is a plain 404 like any unknown address.
  */
 export function registerDevMailboxRoutes(app: App, rt: Runtime): void {
@@ -32,7 +41,7 @@ export function registerDevMailboxRoutes(app: App, rt: Runtime): void {
       assertEnabled();
       const limit = intParam(c, 'limit', 100, MAX_LIMIT);
       const offset = intParam(c, 'offset', 0, 1_000_000_000);
-      const page = await rt.store.listDevMessages({ channel, limit, offset });
+      const page = await rt.store.listDevMessages({ channel, limit, offset, newestFirst: orderParam(c) === '-created_at' });
       const body: ListResponseJSON<DevMessageJSON> = {
         data: page.data.map((m) => ({ id: m.id, to: m.to, subject: m.subject, text: m.text, html: m.html, created_at: m.createdAt })),
         total_count: page.totalCount,

@@ -21,6 +21,12 @@ export function devMessagesCases(make: MakeStore, teardown: TeardownStore): void
       expect(await store.listDevMessages({ channel: 'email', limit: 2, offset: 2 })).toEqual({ data: [emails[0]], totalCount: 3 });
       expect(await store.listDevMessages({ channel: 'sms', limit: 10, offset: 0 })).toEqual({ data: [sms], totalCount: 1 });
     });
+    it('lists newest first on request, the offset counting from the newest', async () => {
+      const emails = [aDevMessage({ createdAt: T0 + 2 }), aDevMessage({ createdAt: T0 }), aDevMessage({ createdAt: T0 + 1 })];
+      for (const m of emails) await store.insertDevMessage(m);
+      expect(await store.listDevMessages({ channel: 'email', limit: 2, offset: 0, newestFirst: true })).toEqual({ data: [emails[0], emails[2]], totalCount: 3 });
+      expect(await store.listDevMessages({ channel: 'email', limit: 2, offset: 2, newestFirst: true })).toEqual({ data: [emails[1]], totalCount: 3 });
+    });
     it('clearing empties every channel', async () => {
       await store.insertDevMessage(aDevMessage());
       await store.insertDevMessage(aDevMessage({ channel: 'sms' }));

@@ -62,8 +62,9 @@ export function memoryOutbox(t: MemoryTables): OutboxMethods {
       assertAbsent(t.devMessages, message.id, 'dev message');
       t.devMessages.set(message.id, copy(message));
     },
-    async listDevMessages({ channel, limit, offset }) {
+    async listDevMessages({ channel, limit, offset, newestFirst = false }) {
       const all = [...t.devMessages.values()].filter((m) => m.channel === channel).sort(byCreation((m) => m.id));
+      if (newestFirst) all.reverse();
       const start = Math.max(0, offset);
       return { data: all.slice(start, start + Math.max(0, limit)).map(copy), totalCount: all.length };
     },

@@ -89,14 +89,15 @@ export function sqlOutbox({ db, dialect }: SqlContext): OutboxMethods {
     async insertDevMessage(message) {
       await db.insertInto('dev_messages').values(fromDevMessage(message)).execute();
     },
-    async listDevMessages({ channel, limit, offset }) {
+    async listDevMessages({ channel, limit, offset, newestFirst = false }) {
+      const direction = newestFirst ? 'desc' : 'asc';
       const [rows, count] = await Promise.all([
         db
           .selectFrom('dev_messages')
           .selectAll()
           .where('channel', '=', channel)
-          .orderBy('created_at')
-          .orderBy('id')
+          .orderBy('created_at', direction)
+          .orderBy('id', direction)
           .limit(Math.max(0, limit))
           .offset(Math.max(0, offset))
           .execute(),
