@@ -10,6 +10,8 @@ export const backendCreateUserBody = z.strictObject({
   email_address: z.array(z.string().max(320)).max(10).optional(),
   username: z.string().max(64).optional(),
   password: z.string().max(1024).optional(),
+  /** Skips the composition, strength and breach checks (length still applies): for migrating existing users. */
+  skip_password_checks: z.boolean().optional(),
   first_name: name,
   last_name: name,
   public_metadata: metadata.optional(),
@@ -21,6 +23,7 @@ export type BackendCreateUserBody = z.infer<typeof backendCreateUserBody>;
 export const backendUpdateUserBody = z.strictObject({
   username: z.string().max(64).nullable().optional(),
   password: z.string().max(1024).optional(),
+  skip_password_checks: z.boolean().optional(),
   first_name: name,
   last_name: name,
   public_metadata: metadata.optional(),
@@ -83,6 +86,13 @@ export const backendInstanceSettingsBody = z.strictObject({
   lockout_max_attempts: z.number().int().min(1).max(100).optional(),
   lockout_duration: z.number().int().min(60).max(30 * 86_400).optional(),
   password_min_length: z.number().int().min(8).max(128).optional(),
+  password_require_uppercase: z.boolean().optional(),
+  password_require_lowercase: z.boolean().optional(),
+  password_require_numbers: z.boolean().optional(),
+  password_require_special_char: z.boolean().optional(),
+  /** The lowest zxcvbn score (0–4) a new password may have; 0 turns the floor off. */
+  password_min_strength: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
+  password_breach_check: z.boolean().optional(),
   session_token_claims: z.record(z.string(), z.unknown()).nullable().optional(),
   delete_self_enabled: z.boolean().optional(),
   phone_numbers_enabled: z.boolean().optional(),

@@ -96,6 +96,15 @@ export interface BackendInstanceSettingsJSON {
   lockout_max_attempts: number;
   lockout_duration: number;
   password_min_length: number;
+  /** Composition rules (all off by default), shown met/unmet as the user types. */
+  password_require_uppercase: boolean;
+  password_require_lowercase: boolean;
+  password_require_numbers: boolean;
+  password_require_special_char: boolean;
+  /** The lowest zxcvbn score (0–4) a new password may have (default 2; 0 turns the floor off). */
+  password_min_strength: 0 | 1 | 2 | 3 | 4;
+  /** Refuse passwords known from data breaches (default true). */
+  password_breach_check: boolean;
   /** Extra claims on every session token (`{{user.*}}` shortcodes), or null. */
   session_token_claims: Record<string, unknown> | null;
   /** Whether users may add phone numbers to their profile (verified by SMS). */

@@ -18,6 +18,12 @@ export const ERROR_CODES = [
   'form_param_value_invalid',
   'form_password_length_too_short',
   'form_password_length_too_long',
+  /** The instance's composition rules (upper/lower case, number, special character) are not all met; `meta.unmet_rules` names them. */
+  'form_password_validation_failed',
+  /** Below the instance's minimum zxcvbn score; `meta.zxcvbn` carries the warning and suggestions. */
+  'form_password_not_strong_enough',
+  /** Known from data breaches: attackers try it first. */
+  'form_password_pwned',
   'form_identifier_exists',
   'form_identifier_not_found',
   'form_password_incorrect',
@@ -85,6 +91,10 @@ export interface ApiErrorJSON {
     /** Unix milliseconds when the account lock ends. */
     lock_expires_at?: number;
     remaining_attempts?: number;
+    /** form_password_validation_failed: the composition rules the password does not meet. */
+    unmet_rules?: Array<'uppercase' | 'lowercase' | 'number' | 'special_char'>;
+    /** form_password_not_strong_enough: what zxcvbn says, and the score it needed. */
+    zxcvbn?: { score: number; min_score: number; warning: string | null; suggestions: string[] };
   };
 }
 

@@ -1,4 +1,5 @@
 /** Wire shapes of the Frontend API. snake_case; timestamps are Unix milliseconds. */
+import type { PasswordComplexityJSON } from './password-rules.ts';
 
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
 export type VerificationStrategy = 'email_code' | 'phone_code' | 'password' | 'reset_password_email_code';
@@ -193,9 +194,12 @@ export interface AttributeSettingJSON {
   verifications: Array<'email_code' | 'phone_code'>;
 }
 
-export interface PasswordSettingsJSON {
-  min_length: number;
-  max_length: number;
+/** The composition part is what `passwordRuleResults` (@usher/protocol/password-rules) evaluates. */
+export interface PasswordSettingsJSON extends PasswordComplexityJSON {
+  /** The lowest zxcvbn score (0–4) the server accepts; 0: no strength floor (the meter still shows). */
+  min_zxcvbn_strength: number;
+  /** Whether passwords known from data breaches are refused. */
+  breach_check: boolean;
 }
 
 export interface EnvironmentJSON {

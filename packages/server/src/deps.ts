@@ -46,6 +46,15 @@ export interface SmsSender {
 }
 
 /**
+ * Answers whether a password is known from data breaches. `null`: it could not tell (its service
+ * was unreachable); the password is then accepted (fails open) — a breach service being down
+ * must never stop people from signing up. Implementations: passwords/breach-checker.ts.
+ */
+export interface BreachChecker {
+  isBreached(password: string): Promise<boolean | null>;
+}
+
+/**
  * Structured logs. Fields are plain data; callers never put passwords, codes, tokens or secrets
  * in them (nor in messages).
  */
@@ -113,4 +122,6 @@ export interface UsherAppDeps {
   instanceConfig?: InstanceConfig;
   /** Defaults to a logger that drops everything. */
   logger?: Logger;
+  /** Defaults to the offline list of common breached passwords (no network). */
+  breachChecker?: BreachChecker;
 }

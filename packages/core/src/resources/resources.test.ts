@@ -195,7 +195,7 @@ describe('resources built from the wire JSON', () => {
           last_name: { enabled: true, required: false, used_for_first_factor: false, first_factors: [], verifications: [] },
           password: { enabled: true, required: true, used_for_first_factor: false, first_factors: [], verifications: [] },
         },
-        password_settings: { min_length: 8, max_length: 256 },
+        password_settings: { min_length: 8, max_length: 256, require_uppercase: false, require_lowercase: false, require_numbers: false, require_special_char: false, min_zxcvbn_strength: 2, breach_check: true },
         sign_up: { mode: 'public', legal_consent_enabled: false },
         sign_in: { enumeration_protection: true },
         actions: { delete_self: true },

@@ -55,6 +55,12 @@ describe('usher start settings', () => {
     expect(problemsOf({ ...safe, USHER_RATE_LIMITS: 'off' }).join()).toMatch(/development only/);
   });
 
+  it('reads USHER_BREACH_RANGE_URL (none: the offline list only) and refuses one that is not a URL', () => {
+    expect(productionSettings(safe).breachRangeUrl).toBeNull();
+    expect(productionSettings({ ...safe, USHER_BREACH_RANGE_URL: 'https://api.pwnedpasswords.com/range' }).breachRangeUrl).toBe('https://api.pwnedpasswords.com/range');
+    expect(problemsOf({ ...safe, USHER_BREACH_RANGE_URL: 'nope' })).toEqual([expect.stringContaining('USHER_BREACH_RANGE_URL')]);
+  });
+
   it('reads Twilio settings, all or none, and names what is missing', () => {
     expect(productionSettings(safe).twilio).toBeNull();
     expect(productionSettings({ ...safe, TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 'tok', TWILIO_FROM: '+15005550006' }).twilio).toEqual({ accountSid: 'AC1', authToken: 'tok', from: '+15005550006' });

@@ -17,6 +17,8 @@ export interface NodeServerSettings {
   smtpUrl: string | null;
   mailFrom: string;
   redisUrl: string | null;
+  /** A k-anonymity range API for the breached-password check (USHER_BREACH_RANGE_URL); null: the bundled offline list only. */
+  breachRangeUrl: string | null;
   /** Twilio (or a Twilio-compatible API) for text messages; null: the dev SMS box in development, none in production. */
   twilio: TwilioSettings | null;
   /** Development only: USHER_RATE_LIMITS=off switches per-IP limits off for automated test suites. */
@@ -40,6 +42,14 @@ function twilioSettings(env: NodeJS.ProcessEnv, problems: string[]): TwilioSetti
   if (apiUrl) parseUrl('TWILIO_API_URL', apiUrl, problems);
   if (!accountSid || !authToken) return null;
   return { accountSid, authToken, ...(from ? { from } : {}), ...(messagingServiceSid ? { messagingServiceSid } : {}), ...(apiUrl ? { apiUrl } : {}) };
+}
+
+/** USHER_BREACH_RANGE_URL, e.g. https://api.pwnedpasswords.com/range (only 5 hex characters of a SHA-1 are sent). */
+function breachRangeUrl(env: NodeJS.ProcessEnv, problems: string[]): string | null {
+  const value = env.USHER_BREACH_RANGE_URL;
+  if (!value) return null;
+  parseUrl('USHER_BREACH_RANGE_URL', value, problems);
+  return value;
 }
 
 const isLoopback = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
@@ -74,6 +84,7 @@ export function developmentSettings(env: NodeJS.ProcessEnv, dataDir: string): No
   const rateLimits = env.USHER_RATE_LIMITS ?? 'on';
   if (rateLimits !== 'on' && rateLimits !== 'off') problems.push(`USHER_RATE_LIMITS must be "on" or "off", got ${JSON.stringify(rateLimits)}`);
   const twilio = twilioSettings(env, problems);
+  const breachRange = breachRangeUrl(env, problems);
   if (problems.length) throw new UnsafeConfigError(problems);
   return {
     rateLimitsOff: rateLimits === 'off',
@@ -84,6 +95,7 @@ export function developmentSettings(env: NodeJS.ProcessEnv, dataDir: string): No
     smtpUrl: env.SMTP_URL ?? null,
     mailFrom: env.USHER_MAIL_FROM ?? 'Usher <no-reply@localhost>',
     redisUrl: env.REDIS_URL ?? null,
+    breachRangeUrl: breachRange,
     twilio,
   };
 }
@@ -124,6 +136,7 @@ export function productionSettings(env: NodeJS.ProcessEnv): NodeServerSettings {
 
   if (env.USHER_RATE_LIMITS === 'off') problems.push('USHER_RATE_LIMITS=off is for development only; production always limits sign-in attempts.');
   const twilio = twilioSettings(env, problems);
+  const breachRange = breachRangeUrl(env, problems);
 
   if (problems.length) throw new UnsafeConfigError(problems);
   const origin = publicUrl!.origin;
@@ -142,6 +155,7 @@ export function productionSettings(env: NodeJS.ProcessEnv): NodeServerSettings {
     smtpUrl,
     mailFrom: env.USHER_MAIL_FROM ?? `no-reply@${publicUrl!.hostname}`,
     redisUrl: env.REDIS_URL ?? null,
+    breachRangeUrl: breachRange,
     twilio,
   };
 }

@@ -19,6 +19,7 @@ import { openPostgresStore } from './postgres-store.ts';
 import { SmtpMailer } from './smtp-mailer.ts';
 import { withBoundPort, type NodeServerSettings } from './env-config.ts';
 import { DevSmsBox } from '../mail/dev-sms-box.ts';
+import { createOfflineBreachChecker, createRangeBreachChecker } from '../passwords/breach-checker.ts';
 import { createTwilioSmsSender } from '../mail/twilio-sms-sender.ts';
 
 export interface RunningServer {
@@ -100,6 +101,10 @@ export async function startUsherServer(settings: NodeServerSettings, log: (line:
     random: systemRandom,
     config,
     clientIp: (request) => peers.get(request),
+    // The offline list always answers; a configured range API is asked first, the list when it is down.
+    breachChecker: settings.breachRangeUrl
+      ? createRangeBreachChecker({ endpoint: settings.breachRangeUrl, fallback: createOfflineBreachChecker(), logger: lineLogger('[passwords]', log) })
+      : createOfflineBreachChecker(),
     ...(settings.rateLimitsOff ? { rateLimiter: createUnlimitedRateLimiter() } : redisLimiter ? { rateLimiter: redisLimiter } : {}),
   });
   if (settings.rateLimitsOff) log('Rate limits are OFF (USHER_RATE_LIMITS=off): for automated test suites in development only.');

@@ -49,6 +49,8 @@ export interface TestAppOptions {
   /** The peer address of a request (as Node's socket would give it); none by default. */
   clientIp?: UsherAppDeps['clientIp'];
   rateLimiter?: RateLimiter;
+  /** Default: the offline list of common breached passwords. */
+  breachChecker?: UsherAppDeps['breachChecker'];
   /** Where the test app's worker POSTs webhooks (default: fetch). */
   webhookSender?: WebhookSender;
 }
@@ -69,6 +71,7 @@ export function createTestApp(options: TestAppOptions = {}): TestApp {
     instanceConfig: config,
     clientIp: options.clientIp,
     rateLimiter: options.rateLimiter,
+    ...(options.breachChecker ? { breachChecker: options.breachChecker } : {}),
   });
   const worker = createOutboxWorker({
     store,

@@ -4,7 +4,8 @@ import { UsherError } from '../errors.ts';
 import type { ClientContext } from './client-context.ts';
 import { changeEvents } from './events.ts';
 import { getMe, type Me } from './current-user.ts';
-import { acceptNewPassword, acceptTypedPassword } from './passwords.ts';
+import { acceptTypedPassword } from './passwords.ts';
+import { checkNewPassword, personalWords } from './new-password.ts';
 import { assertRecentlyVerified } from './reverification.ts';
 import type { Runtime } from './runtime.ts';
 import { assertNotLocked, countFailure } from './sign-in-attempts.ts';
@@ -30,7 +31,7 @@ export async function changePassword(rt: Runtime, config: InstanceConfig, ctx: C
   } else {
     assertRecentlyVerified(session, rt.now());
   }
-  const passwordHash = await rt.hasher.hash(acceptNewPassword(body.new_password, config, 'new_password'));
+  const passwordHash = await rt.hasher.hash(await checkNewPassword(rt, body.new_password, config, { paramName: 'new_password', userInputs: personalWords(user) }));
   const signOutOthers = body.sign_out_of_other_sessions === true;
   const now = rt.now();
   const changed = await rt.store.changePassword({

@@ -7,7 +7,8 @@ import { KeyRing } from '../crypto/signing-keys.ts';
 import { normalizeOrigin } from './redirects.ts';
 import { silentLogger } from './logger.ts';
 import { createMemoryRateLimiter } from '../ratelimit/memory-rate-limiter.ts';
-import type { Clock, Logger, PasswordHasher, RateLimiter, Random, ServerConfig, UsherAppDeps } from '../deps.ts';
+import type { BreachChecker, Clock, Logger, PasswordHasher, RateLimiter, Random, ServerConfig, UsherAppDeps } from '../deps.ts';
+import { createOfflineBreachChecker } from '../passwords/breach-checker.ts';
 import type { Store } from '../store/types.ts';
 
 /**
@@ -24,6 +25,7 @@ export class Runtime {
   readonly keys: KeyRing;
   /** Per app unless injected: two apps in one process (tests) never share budgets. */
   readonly rateLimiter: RateLimiter;
+  readonly breachChecker: BreachChecker;
   private readonly clientIp: UsherAppDeps['clientIp'];
   /** Origin of the public URL: always an allowed origin. */
   readonly publicOrigin: string;
@@ -45,6 +47,7 @@ export class Runtime {
     this.logger = deps.logger ?? silentLogger;
     this.keys = new KeyRing(deps.store, deps.clock);
     this.rateLimiter = deps.rateLimiter ?? createMemoryRateLimiter();
+    this.breachChecker = deps.breachChecker ?? createOfflineBreachChecker();
     this.clientIp = deps.clientIp;
     const publicOrigin = normalizeOrigin(deps.config.publicUrl);
     if (!publicOrigin) throw new TypeError('config.publicUrl must be an absolute http(s) URL');

@@ -5,7 +5,7 @@ import { emailOutboxRecord } from '../mail/outbox-message.ts';
 import { passwordChangedEmail } from '../mail/templates.ts';
 import type { OutboxRecord, SignInRecord, UserRecord } from '../store/types.ts';
 import type { ClientContext } from './client-context.ts';
-import { acceptNewPassword } from './passwords.ts';
+import { checkNewPassword, personalWords } from './new-password.ts';
 import type { Runtime } from './runtime.ts';
 import { assertNotLocked, complete } from './sign-in-attempts.ts';
 import { getOwnSignIn } from './sign-in-steps.ts';
@@ -49,7 +49,7 @@ export async function resetPassword(rt: Runtime, config: InstanceConfig, ctx: Cl
   if (!user) throw new UsherError('sign_in_not_found');
   assertNotLocked(user, rt.now());
   await assertResetCodeFresh(rt, config, signIn);
-  const password = acceptNewPassword(body.password, config);
+  const password = await checkNewPassword(rt, body.password, config, { userInputs: personalWords(user) });
   const passwordHash = await rt.hasher.hash(password);
   const revokeOtherSessions = body.sign_out_of_other_sessions ?? false;
   const notification = await passwordChangedNotice(rt, config, user, revokeOtherSessions);

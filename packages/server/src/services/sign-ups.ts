@@ -10,7 +10,7 @@ import type { ClientContext } from './client-context.ts';
 import { normalizeName, parseEmailAddress, parseUsername } from './identifiers.ts';
 import { isFieldEnabled, isReadyToComplete, canUpdate } from './machines/sign-up.ts';
 import { redemptionError } from './machines/verification.ts';
-import { acceptNewPassword } from './passwords.ts';
+import { checkNewPassword } from './new-password.ts';
 import { assertRedirectUrl } from './redirect-policy.ts';
 import type { Runtime } from './runtime.ts';
 import { assertMaySignIn, newSessionRecord } from './sessions.ts';
@@ -68,7 +68,8 @@ async function toPatch(rt: Runtime, config: InstanceConfig, body: SignUpUpdateBo
   if (body.redirect_url !== undefined) patch.redirectUrl = assertRedirectUrl(rt, body.redirect_url);
   if (body.password !== undefined) {
     assertEnabled(config, 'password');
-    patch.passwordHash = await rt.hasher.hash(acceptNewPassword(body.password, config));
+    const userInputs = [body.email_address, body.username, body.first_name, body.last_name].filter((v): v is string => typeof v === 'string');
+    patch.passwordHash = await rt.hasher.hash(await checkNewPassword(rt, body.password, config, { userInputs }));
   }
   return patch;
 }

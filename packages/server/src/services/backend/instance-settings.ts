@@ -20,6 +20,12 @@ export function toInstanceSettingsJSON(config: InstanceConfig): BackendInstanceS
     lockout_max_attempts: config.lockout.maxAttempts,
     lockout_duration: config.lockout.lockSeconds,
     password_min_length: config.password.minLength,
+    password_require_uppercase: config.password.requireUppercase,
+    password_require_lowercase: config.password.requireLowercase,
+    password_require_numbers: config.password.requireNumbers,
+    password_require_special_char: config.password.requireSpecialChar,
+    password_min_strength: config.password.minStrength,
+    password_breach_check: config.password.breachCheck,
     session_token_claims: config.sessionToken.customClaims === null ? null : structuredClone(config.sessionToken.customClaims),
     delete_self_enabled: config.account.deleteSelfEnabled,
     phone_numbers_enabled: config.attributes.phoneNumber.enabled,
@@ -43,7 +49,15 @@ function documentPatch(body: BackendInstanceSettingsBody): DeepPartial<InstanceC
   if (body.lockout_max_attempts !== undefined) lockout.maxAttempts = body.lockout_max_attempts;
   if (body.lockout_duration !== undefined) lockout.lockSeconds = body.lockout_duration;
   if (Object.keys(lockout).length) patch.lockout = lockout;
-  if (body.password_min_length !== undefined) patch.password = { minLength: body.password_min_length };
+  const password: DeepPartial<InstanceConfig['password']> = {};
+  if (body.password_min_length !== undefined) password.minLength = body.password_min_length;
+  if (body.password_require_uppercase !== undefined) password.requireUppercase = body.password_require_uppercase;
+  if (body.password_require_lowercase !== undefined) password.requireLowercase = body.password_require_lowercase;
+  if (body.password_require_numbers !== undefined) password.requireNumbers = body.password_require_numbers;
+  if (body.password_require_special_char !== undefined) password.requireSpecialChar = body.password_require_special_char;
+  if (body.password_min_strength !== undefined) password.minStrength = body.password_min_strength;
+  if (body.password_breach_check !== undefined) password.breachCheck = body.password_breach_check;
+  if (Object.keys(password).length) patch.password = password;
   if (body.session_token_claims !== undefined) {
     if (body.session_token_claims !== null) assertValidClaims(body.session_token_claims, 'session_token_claims', MAX_SESSION_CLAIMS_BYTES);
     patch.sessionToken = { customClaims: body.session_token_claims };

@@ -4,6 +4,7 @@ import { UsherError } from '../../errors.ts';
 import { StoreConflictError, type EmailAddressRecord, type Page, type UserPatch, type UserRecord } from '../../store/types.ts';
 import { normalizeName, parseEmailAddress, parseUsername } from '../identifiers.ts';
 import { acceptNewPassword } from '../passwords.ts';
+import { checkNewPassword } from '../new-password.ts';
 import type { Runtime } from '../runtime.ts';
 import { assertMetadataSize, mergeMetadata } from './metadata.ts';
 import { changeEvents } from '../events.ts';
@@ -37,7 +38,7 @@ export async function createUser(rt: Runtime, config: InstanceConfig, body: Back
   if (addresses.length === 0 && username === null) {
     throw new UsherError('form_param_missing', { paramName: 'email_address', longMessage: 'A user needs an email address or a username to sign in with.' });
   }
-  const passwordHash = body.password === undefined ? null : await rt.hasher.hash(acceptNewPassword(body.password, config));
+  const passwordHash = body.password === undefined ? null : await rt.hasher.hash(await adminPassword(rt, config, body.password, body.skip_password_checks, [...addresses, username ?? '', body.first_name ?? '', body.last_name ?? '']));
   const emails: EmailAddressRecord[] = addresses.map((emailAddress) => ({ id: rt.newId('idn'), userId: id, emailAddress, verifiedAt: now, createdAt: now }));
   const user: UserRecord = {
     id,
@@ -72,7 +73,7 @@ export async function updateUser(rt: Runtime, config: InstanceConfig, id: string
   if (body.public_metadata !== undefined) patch.publicMetadata = assertMetadataSize(body.public_metadata, 'public_metadata');
   if (body.private_metadata !== undefined) patch.privateMetadata = assertMetadataSize(body.private_metadata, 'private_metadata');
   if (body.unsafe_metadata !== undefined) patch.unsafeMetadata = assertMetadataSize(body.unsafe_metadata, 'unsafe_metadata');
-  if (body.password !== undefined) patch.passwordHash = await rt.hasher.hash(acceptNewPassword(body.password, config));
+  if (body.password !== undefined) patch.passwordHash = await rt.hasher.hash(await adminPassword(rt, config, body.password, body.skip_password_checks, [body.username ?? '', body.first_name ?? '', body.last_name ?? '']));
   const updated = await rt.store.updateUser(id, patch, rt.now(), changeEvents(rt)).catch(conflict);
   if (!updated) throw new UsherError('user_not_found');
   return updated;
@@ -108,4 +109,9 @@ export async function setLocked(rt: Runtime, config: InstanceConfig, id: string,
   const user = await rt.store.setUserLock(id, locked ? now + config.lockout.lockSeconds * 1000 : null, now, changeEvents(rt));
   if (!user) throw new UsherError('user_not_found');
   return user;
+}
+
+/** A password set through the Backend API: checked like a user's own unless the caller imports existing users. */
+function adminPassword(rt: Runtime, config: InstanceConfig, password: string, skipChecks: boolean | undefined, userInputs: string[]): Promise<string> {
+  return skipChecks ? Promise.resolve(acceptNewPassword(password, config)) : checkNewPassword(rt, password, config, { userInputs });
 }

@@ -1,3 +1,4 @@
+import { passwordComplexity } from '../new-password.ts';
 import type { AttributeSettingJSON, EnvironmentJSON } from '@usher/protocol';
 import { SESSION_TOKEN_LIFETIME_SECONDS } from '@usher/protocol';
 import type { InstanceConfig } from '../../config/instance.ts';
@@ -45,7 +46,7 @@ export function toEnvironmentJSON(config: InstanceConfig, server: ServerConfig):
           verifications: [],
         }),
       },
-      password_settings: { min_length: config.password.minLength, max_length: config.password.maxLength },
+      password_settings: { ...passwordComplexity(config), min_zxcvbn_strength: config.password.minStrength, breach_check: config.password.breachCheck },
       sign_up: { mode: config.signUp.mode, legal_consent_enabled: config.signUp.legalConsentEnabled },
       sign_in: { enumeration_protection: config.enumerationProtection },
       actions: { delete_self: config.account.deleteSelfEnabled },
