@@ -74,6 +74,11 @@ export const enUS = {
     fair: 'Fair password',
     strong: 'Strong password',
     requirementMinLength: 'At least {{minLength}} characters',
+    requirementMaxLength: 'At most {{maxLength}} characters',
+    requirementUppercase: 'An upper-case letter',
+    requirementLowercase: 'A lower-case letter',
+    requirementNumber: 'A number',
+    requirementSpecialChar: 'A special character (like ! or #)',
   },
   signIn: {
     start: {

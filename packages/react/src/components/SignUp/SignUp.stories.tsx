@@ -70,3 +70,40 @@ export const WrongCode: Story = {
     await expect(await canvas.findByText(/That code is not right|Too many wrong codes/)).toBeTruthy();
   },
 };
+
+const COMPOSITION_RULES = { instanceConfig: { password: { requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSpecialChar: true } } };
+
+/** An instance with every composition rule: each shows met or not yet as the user types. */
+export const PasswordRules: Story = {
+  ...usherStory({ mock: COMPOSITION_RULES }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const user = userEvent.setup();
+    await user.type(await canvas.findByLabelText('Password'), 'Éclair 9');
+    await expect(await canvas.findByText('A special character (like ! or #)')).toBeTruthy();
+  },
+};
+
+/** A password the strength floor refuses (zxcvbn score below 2): the reason sits on the field. */
+export const WeakPassword: Story = {
+  ...usherStory({ mock: MINIMAL }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const user = userEvent.setup();
+    await user.type(await canvas.findByLabelText('Email address'), 'ada@example.com');
+    await user.type(canvas.getByLabelText('Password'), 'qwertyuiop{Enter}');
+    await expect(await canvas.findByText(/too easy to guess/)).toBeTruthy();
+  },
+};
+
+/** A password known from data breaches (the bundled list; the strength floor is off here). */
+export const BreachedPassword: Story = {
+  ...usherStory({ mock: { instanceConfig: { ...MINIMAL.instanceConfig, password: { minStrength: 0 } } } }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const user = userEvent.setup();
+    await user.type(await canvas.findByLabelText('Email address'), 'ada@example.com');
+    await user.type(canvas.getByLabelText('Password'), 'password1{Enter}');
+    await expect(await canvas.findByText(/appeared in a data breach/)).toBeTruthy();
+  },
+};

@@ -155,7 +155,7 @@ export function SignUpStart({ environment }: { environment: Environment }) {
           field.name === 'password' ? (
             <Fragment key="password">
               {renderField(field)}
-              <PasswordRequirements id={requirementsId} password={values.password} minLength={plan.passwordMinLength} />
+              <PasswordRequirements id={requirementsId} password={values.password} settings={environment.userSettings.passwordSettings} />
             </Fragment>
           ) : (
             renderField(field)

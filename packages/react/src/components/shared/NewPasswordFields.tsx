@@ -49,7 +49,7 @@ export const NewPasswordFields = forwardRef<HTMLInputElement, NewPasswordFieldsP
         required
         autoFocus={autoFocus}
       />
-      <PasswordRequirements id={rulesId} password={password} minLength={settings?.minLength ?? 8} />
+      <PasswordRequirements id={rulesId} password={password} settings={settings} />
       <Field
         ref={confirmRef}
         name="confirm_password"

@@ -1,12 +1,26 @@
+import { passwordRuleResults, type PasswordRule } from '@usher/protocol/password-rules';
+import type { Environment } from '@usher/core';
 import { useElements } from '../../appearance/use-elements.ts';
+import type { LocalizationKey } from '../../localization/types.ts';
 import { useLocalization } from '../../localization/use-localization.ts';
 import { CheckCircleIcon } from '../../primitives/icons.tsx';
 
 export interface PasswordRequirementsProps {
   id: string;
   password: string;
-  minLength: number;
+  /** The instance's password settings (environment.userSettings.passwordSettings). */
+  settings: Environment['userSettings']['passwordSettings'] | undefined;
 }
+
+/** Localization keys and element ids by rule (element ids stay camelCase, like the appearance keys). */
+const RULE_KEY: Record<PasswordRule, { id: string; key: LocalizationKey }> = {
+  min_length: { id: 'minLength', key: 'passwordStrength.requirementMinLength' },
+  max_length: { id: 'maxLength', key: 'passwordStrength.requirementMaxLength' },
+  uppercase: { id: 'uppercase', key: 'passwordStrength.requirementUppercase' },
+  lowercase: { id: 'lowercase', key: 'passwordStrength.requirementLowercase' },
+  number: { id: 'number', key: 'passwordStrength.requirementNumber' },
+  special_char: { id: 'specialChar', key: 'passwordStrength.requirementSpecialChar' },
+};
 
 function UnmetIcon(props: { className?: string }) {
   return (
@@ -21,11 +35,21 @@ function UnmetIcon(props: { className?: string }) {
  * words (never colour alone); the list is a polite live region, so crossing a rule is announced
  * once rather than on every keystroke. The password input points at it with aria-describedby.
  */
-export function PasswordRequirements({ id, password, minLength }: PasswordRequirementsProps) {
+export function PasswordRequirements({ id, password, settings }: PasswordRequirementsProps) {
   const el = useElements();
   const { t } = useLocalization();
-  // Code points, like the server counts them (an emoji is one character, not two).
-  const rules = [{ id: 'minLength', met: [...password].length >= minLength, text: t('passwordStrength.requirementMinLength', { minLength }) }];
+  const minLength = settings?.minLength ?? 8;
+  const maxLength = settings?.maxLength ?? 256;
+  // The server's own evaluation (code points, NFKC, letters and digits of every script).
+  const results = passwordRuleResults(password.normalize('NFKC'), {
+    min_length: minLength,
+    max_length: maxLength,
+    require_uppercase: settings?.requireUppercase ?? false,
+    require_lowercase: settings?.requireLowercase ?? false,
+    require_numbers: settings?.requireNumbers ?? false,
+    require_special_char: settings?.requireSpecialChar ?? false,
+  });
+  const rules = results.map((r) => ({ id: RULE_KEY[r.rule].id, met: r.met, text: t(RULE_KEY[r.rule].key, { minLength, maxLength }) }));
   return (
     <div id={id}>
       <p {...el('passwordRequirementsTitle', { className: 'usher-srOnly' })}>{t('signUp.passwordRequirements.title')}</p>
