@@ -8,11 +8,11 @@ export type { UsherSnapshot, SnapshotListener } from './store/snapshot-store.ts'
 
 export { Client } from './resources/client.ts';
 export { Session } from './resources/session.ts';
-export { User, type UpdateUserParams, type UpdatePasswordParams } from './resources/user.ts';
+export { User, type UpdateUserParams, type UpdatePasswordParams, type Totp } from './resources/user.ts';
 export { SessionVerification } from './resources/session-verification.ts';
 export type { SessionWithActivity } from './resources/session-with-activity.ts';
 export { resizeImage, MAX_PROFILE_IMAGE_SIDE } from './resources/resize-image.ts';
-export { SignIn, type StartedSignIn, type SignInCreateParams, type SignInPrepareFirstFactorParams, type SignInAttemptFirstFactorParams, type SignInResetPasswordParams, type SignInFactor, type SignInUserData } from './resources/sign-in.ts';
+export { SignIn, type StartedSignIn, type SignInCreateParams, type SignInPrepareFirstFactorParams, type SignInAttemptFirstFactorParams, type SignInResetPasswordParams, type SignInPrepareSecondFactorParams, type SignInAttemptSecondFactorParams, type SignInFactor, type SignInUserData } from './resources/sign-in.ts';
 export { SignUp, type StartedSignUp, type SignUpParams } from './resources/sign-up.ts';
 export { EmailAddress } from './resources/email-address.ts';
 export { PhoneNumber } from './resources/phone-number.ts';
@@ -53,6 +53,7 @@ export type {
   VerificationStatus,
   VerificationStrategy,
   FirstFactorStrategy,
+  SecondFactorStrategy,
   SignUpField,
   IdentifierKind,
   ErrorCode,

@@ -96,6 +96,10 @@ export const backendInstanceSettingsBody = z.strictObject({
   session_token_claims: z.record(z.string(), z.unknown()).nullable().optional(),
   delete_self_enabled: z.boolean().optional(),
   phone_numbers_enabled: z.boolean().optional(),
+  mfa_totp_enabled: z.boolean().optional(),
+  mfa_backup_codes_enabled: z.boolean().optional(),
+  mfa_phone_code_enabled: z.boolean().optional(),
+  mfa_required: z.boolean().optional(),
   email_delivery: z.enum(['usher', 'app']).optional(),
   sms_delivery: z.enum(['usher', 'app']).optional(),
 });

@@ -33,6 +33,10 @@ export interface BackendUserJSON {
   primary_phone_number_id: string | null;
   phone_numbers: BackendPhoneNumberJSON[];
   password_enabled: boolean;
+  /** Sign-in asks for a second factor (an authenticator app or a reserved phone number). */
+  two_factor_enabled: boolean;
+  totp_enabled: boolean;
+  backup_code_enabled: boolean;
   public_metadata: Record<string, unknown>;
   private_metadata: Record<string, unknown>;
   unsafe_metadata: Record<string, unknown>;
@@ -109,6 +113,14 @@ export interface BackendInstanceSettingsJSON {
   session_token_claims: Record<string, unknown> | null;
   /** Whether users may add phone numbers to their profile (verified by SMS). */
   phone_numbers_enabled: boolean;
+  /** Authenticator apps (TOTP) as a second factor (default true). */
+  mfa_totp_enabled: boolean;
+  /** Backup codes, created with a user's first second factor (default true). */
+  mfa_backup_codes_enabled: boolean;
+  /** SMS codes as a second factor, to a verified number the user reserves (default false; needs phone numbers on). */
+  mfa_phone_code_enabled: boolean;
+  /** Every user must set up a second factor right after signing in (default false). */
+  mfa_required: boolean;
   /** Whether users may delete their own account (DELETE /v1/me, after a re-verification). */
   delete_self_enabled: boolean;
   /** 'app': Usher does not send emails; the app delivers them from `email.created` webhooks. */

@@ -68,6 +68,17 @@ export const ERROR_CODES = [
   'phone_number_is_primary',
   'phone_number_limit_reached',
   'account_deletion_not_allowed',
+  // second factors
+  /** An authenticator app is already set up: remove it first to set up another. */
+  'totp_already_enabled',
+  /** No authenticator app is set up (or its setup was not started). */
+  'totp_not_enabled',
+  /** The account has no second factor yet (backup codes need one). */
+  'mfa_not_enabled',
+  /** The instance requires 2-step verification: the last second factor cannot be removed. */
+  'mfa_required',
+  /** Only a verified phone number can be used for 2-step verification. */
+  'phone_number_not_verified',
   'webhook_endpoint_not_found',
   'webhook_message_not_found',
   'webhook_message_not_replayable',

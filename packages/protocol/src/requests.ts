@@ -59,6 +59,20 @@ export const signInResetPasswordBody = z.strictObject({
 });
 export type SignInResetPasswordBody = z.infer<typeof signInResetPasswordBody>;
 
+/** Texts a code to a phone number reserved for 2-step verification (the user's default one when no id is given). */
+export const signInPrepareSecondFactorBody = z.strictObject({
+  strategy: z.literal('phone_code'),
+  phone_number_id: optionalString(64),
+});
+export type SignInPrepareSecondFactorBody = z.infer<typeof signInPrepareSecondFactorBody>;
+
+/** A code from the authenticator app, the SMS, or one of the backup codes. */
+export const signInAttemptSecondFactorBody = z.strictObject({
+  strategy: z.enum(['totp', 'phone_code', 'backup_code']),
+  code: z.string().max(64),
+});
+export type SignInAttemptSecondFactorBody = z.infer<typeof signInAttemptSecondFactorBody>;
+
 export const sessionTouchBody = z.strictObject({
   active_organization_id: z.string().max(64).nullable().optional(),
 });
@@ -111,4 +125,15 @@ export const createPhoneNumberBody = z.strictObject({ phone_number: z.string().m
 export type CreatePhoneNumberBody = z.infer<typeof createPhoneNumberBody>;
 
 export const preparePhoneNumberVerificationBody = z.strictObject({ strategy: z.literal('phone_code') });
+
+/** Reserves a verified number for 2-step verification (or releases it), and makes it the default second factor. */
+export const updatePhoneNumberBody = z.strictObject({
+  reserved_for_second_factor: z.boolean().optional(),
+  default_second_factor: z.literal(true).optional(),
+});
+export type UpdatePhoneNumberBody = z.infer<typeof updatePhoneNumberBody>;
+
+/** The first code of the authenticator app being set up. */
+export const attemptTotpVerificationBody = z.strictObject({ code: z.string().max(32) });
+export type AttemptTotpVerificationBody = z.infer<typeof attemptTotpVerificationBody>;
 export type PreparePhoneNumberVerificationBody = z.infer<typeof preparePhoneNumberVerificationBody>;

@@ -2,7 +2,7 @@
 import type { PasswordComplexityJSON } from './password-rules.ts';
 
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
-export type VerificationStrategy = 'email_code' | 'phone_code' | 'password' | 'reset_password_email_code';
+export type VerificationStrategy = 'email_code' | 'phone_code' | 'password' | 'reset_password_email_code' | 'totp' | 'backup_code';
 
 export interface VerificationJSON {
   object: 'verification';
@@ -24,8 +24,13 @@ export interface PhoneNumberJSON {
   id: string;
   /** E.164, e.g. `+15555550100`. */
   phone_number: string;
+  /** Chosen by the user for 2-step verification (codes by SMS at sign-in). */
   reserved_for_second_factor: boolean;
+  /** The second factor sign-in offers first. */
+  default_second_factor: boolean;
   verification: VerificationJSON | null;
+  /** Only in the answer that made this number the account's first second factor: the new backup codes, shown once. */
+  backup_codes?: string[];
 }
 
 export interface UserJSON {
@@ -41,7 +46,11 @@ export interface UserJSON {
   primary_phone_number_id: string | null;
   phone_numbers: PhoneNumberJSON[];
   password_enabled: boolean;
+  /** Sign-in asks for a second factor: an authenticator app or a reserved phone number. */
   two_factor_enabled: boolean;
+  totp_enabled: boolean;
+  /** Unused backup codes remain. */
+  backup_code_enabled: boolean;
   public_metadata: Record<string, unknown>;
   unsafe_metadata: Record<string, unknown>;
   last_sign_in_at: number | null;
@@ -76,12 +85,39 @@ export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_se
 /** `reset_password_email_code` is "forgot password": a code by email, then a new password. */
 export type FirstFactorStrategy = 'password' | 'email_code' | 'reset_password_email_code';
 
+/** Second factors: an authenticator app, a code by SMS to a reserved number, or a backup code. */
+export type SecondFactorStrategy = 'totp' | 'phone_code' | 'backup_code';
+
 export interface SignInFactorJSON {
-  strategy: FirstFactorStrategy;
+  strategy: FirstFactorStrategy | SecondFactorStrategy;
   /** A masked form of the identifier the factor is tied to (e.g. `j***@example.com`). */
   safe_identifier?: string;
   email_address_id?: string;
+  phone_number_id?: string;
   primary?: boolean;
+  /** The user's default second factor: the one the second-factor step opens with. */
+  default?: boolean;
+}
+
+/**
+ * An authenticator app (POST /v1/me/totp): the secret and `otpauth://` URI only while it is being
+ * set up; `backup_codes` only in the answer that enabled it as the account's first second factor.
+ */
+export interface TotpJSON {
+  object: 'totp';
+  secret: string | null;
+  uri: string | null;
+  verified: boolean;
+  backup_codes: string[] | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A new set of backup codes (POST /v1/me/backup_codes), shown once; the earlier ones no longer work. */
+export interface BackupCodesJSON {
+  object: 'backup_code';
+  codes: string[];
+  created_at: number;
 }
 
 /** The device a session was created on, as "Active devices" shows it. */
@@ -224,6 +260,8 @@ export interface EnvironmentJSON {
     password_settings: PasswordSettingsJSON;
     sign_up: { mode: 'public' | 'restricted'; legal_consent_enabled: boolean };
     sign_in: { enumeration_protection: boolean };
+    /** Second factors users may set up; `required`: every user must have one (set up right after signing in). */
+    mfa: { totp: boolean; phone_code: boolean; backup_code: boolean; required: boolean };
     /** What users may do to their own account (UserProfile shows the delete section only when allowed). */
     actions: { delete_self: boolean };
   };

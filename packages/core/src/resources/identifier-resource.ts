@@ -25,7 +25,7 @@ export abstract class IdentifierResource<J extends { id: string; verification: V
     this.#collection = collection;
   }
 
-  protected request(method: 'POST' | 'DELETE', suffix: string, body?: Record<string, string>): Promise<J> {
+  protected request(method: 'POST' | 'PATCH' | 'DELETE', suffix: string, body?: Record<string, string | boolean>): Promise<J> {
     if (!this.ctx) throw new TypeError('This resource is not attached to a signed-in user.');
     const sessionId = this.userId ? (this.ctx.sessionIdFor(this.userId) ?? undefined) : undefined;
     return this.ctx.call<J>({ method, path: `${this.#collection}/${this.id}${suffix}`, query: { _session_id: sessionId }, ...(body ? { body } : {}) });

@@ -1,4 +1,4 @@
-import type { FirstFactorStrategy, IdentifierKind, SignInFactorJSON, SignInJSON, SignInStatus } from '@usher/protocol';
+import type { FirstFactorStrategy, IdentifierKind, SecondFactorStrategy, SignInFactorJSON, SignInJSON, SignInStatus } from '@usher/protocol';
 import { UsherMisuseError } from '../errors.ts';
 import { deepEqual } from '../internal/deep-equal.ts';
 import { signInMachine } from '../machines/sign-in-machine.ts';
@@ -27,6 +27,19 @@ export type SignInAttemptFirstFactorParams =
   /** A correct reset code answers status `needs_new_password`: then call `resetPassword()`. */
   | { strategy: 'reset_password_email_code'; code: string };
 
+export interface SignInPrepareSecondFactorParams {
+  /** Codes by SMS to a number reserved for 2-step verification. */
+  strategy: 'phone_code';
+  /** Which reserved number; defaults to the user's default one. */
+  phoneNumberId?: string;
+}
+
+export interface SignInAttemptSecondFactorParams {
+  /** `totp`: the authenticator app's code; `phone_code`: the texted one; `backup_code`: one of the backup codes. */
+  strategy: SecondFactorStrategy;
+  code: string;
+}
+
 export interface SignInResetPasswordParams {
   password: string;
   /** Revokes every other session of the user (default false). */
@@ -34,12 +47,16 @@ export interface SignInResetPasswordParams {
 }
 
 /** A factor the sign-in can be completed with. */
-export interface SignInFactor {
-  readonly strategy: FirstFactorStrategy;
-  /** A masked form of the identifier (e.g. `j***@example.com`). */
+export interface SignInFactor<S extends FirstFactorStrategy | SecondFactorStrategy = FirstFactorStrategy | SecondFactorStrategy> {
+  readonly strategy: S;
+  /** A masked form of the identifier (e.g. `j***@example.com`, `+1 ••• ••• ••42`). */
   readonly safeIdentifier?: string;
   readonly emailAddressId?: string;
+  /** For `phone_code` second factors: the reserved number. */
+  readonly phoneNumberId?: string;
   readonly primary?: boolean;
+  /** The user's default second factor (the step opens with it). */
+  readonly default?: boolean;
 }
 
 /** Name and avatar of the user being signed in (identity preview). */
@@ -50,12 +67,14 @@ export interface SignInUserData {
   readonly hasImage: boolean;
 }
 
-export function toFactor(json: SignInFactorJSON): SignInFactor {
+export function toFactor<S extends FirstFactorStrategy | SecondFactorStrategy>(json: SignInFactorJSON): SignInFactor<S> {
   return Object.freeze({
-    strategy: json.strategy,
+    strategy: json.strategy as S,
     ...(json.safe_identifier !== undefined ? { safeIdentifier: json.safe_identifier } : {}),
     ...(json.email_address_id !== undefined ? { emailAddressId: json.email_address_id } : {}),
+    ...(json.phone_number_id !== undefined ? { phoneNumberId: json.phone_number_id } : {}),
     ...(json.primary !== undefined ? { primary: json.primary } : {}),
+    ...(json.default !== undefined ? { default: json.default } : {}),
   });
 }
 
@@ -83,8 +102,9 @@ export class SignIn {
   readonly status: SignInStatus | null;
   readonly identifier: string | null;
   readonly supportedIdentifiers: readonly IdentifierKind[];
-  readonly supportedFirstFactors: readonly SignInFactor[];
-  readonly supportedSecondFactors: readonly SignInFactor[] | null;
+  readonly supportedFirstFactors: readonly SignInFactor<FirstFactorStrategy>[];
+  /** At `needs_second_factor`: what the account can finish with, the default one first, backup codes last. */
+  readonly supportedSecondFactors: readonly SignInFactor<SecondFactorStrategy>[] | null;
   readonly firstFactorVerification: Verification | null;
   readonly secondFactorVerification: Verification | null;
   readonly userData: SignInUserData | null;
@@ -102,8 +122,8 @@ export class SignIn {
     this.status = json?.status ?? null;
     this.identifier = json?.identifier ?? null;
     this.supportedIdentifiers = Object.freeze([...(json?.supported_identifiers ?? [])]);
-    this.supportedFirstFactors = Object.freeze((json?.supported_first_factors ?? []).map(toFactor));
-    this.supportedSecondFactors = json?.supported_second_factors ? Object.freeze(json.supported_second_factors.map(toFactor)) : null;
+    this.supportedFirstFactors = Object.freeze((json?.supported_first_factors ?? []).map((f) => toFactor<FirstFactorStrategy>(f)));
+    this.supportedSecondFactors = json?.supported_second_factors ? Object.freeze(json.supported_second_factors.map((f) => toFactor<SecondFactorStrategy>(f))) : null;
     this.firstFactorVerification = Verification.fromJSON(json?.first_factor_verification);
     this.secondFactorVerification = Verification.fromJSON(json?.second_factor_verification);
     const userData = json?.user_data;
@@ -163,6 +183,36 @@ export class SignIn {
       method: 'POST',
       path: `/client/sign_ins/${encodeURIComponent(this.#id())}/attempt_first_factor`,
       body,
+    });
+    return this.#ctx.signInFor(json);
+  };
+
+  /**
+   * Texts a code to a number reserved for 2-step verification (POST …/prepare_second_factor).
+   * @example await signIn.prepareSecondFactor({ strategy: 'phone_code' });
+   */
+  readonly prepareSecondFactor = async (params: SignInPrepareSecondFactorParams): Promise<StartedSignIn> => {
+    signInMachine.assert(this.status, 'prepareSecondFactor');
+    const phoneNumberId = params.phoneNumberId ?? this.supportedSecondFactors?.find((f) => f.strategy === 'phone_code' && f.default)?.phoneNumberId;
+    const json = await this.#ctx.call<SignInJSON>({
+      method: 'POST',
+      path: `/client/sign_ins/${encodeURIComponent(this.#id())}/prepare_second_factor`,
+      body: { strategy: params.strategy, phone_number_id: phoneNumberId },
+    });
+    return this.#ctx.signInFor(json);
+  };
+
+  /**
+   * Checks the second factor (POST …/attempt_second_factor) at `needs_second_factor`: an
+   * authenticator code, the texted code, or a backup code. Answers `complete`.
+   * @example await signIn.attemptSecondFactor({ strategy: 'totp', code: '123456' });
+   */
+  readonly attemptSecondFactor = async (params: SignInAttemptSecondFactorParams): Promise<StartedSignIn> => {
+    signInMachine.assert(this.status, 'attemptSecondFactor');
+    const json = await this.#ctx.call<SignInJSON>({
+      method: 'POST',
+      path: `/client/sign_ins/${encodeURIComponent(this.#id())}/attempt_second_factor`,
+      body: { strategy: params.strategy, code: params.code },
     });
     return this.#ctx.signInFor(json);
   };

@@ -1,4 +1,4 @@
-import type { ActiveSessionJSON, EmailAddressJSON, ListJSON, PhoneNumberJSON, UserJSON } from '@usher/protocol';
+import type { ActiveSessionJSON, BackupCodesJSON, EmailAddressJSON, ListJSON, PhoneNumberJSON, TotpJSON, UserJSON } from '@usher/protocol';
 import { PhoneNumber } from './phone-number.ts';
 import { resizeImage } from './resize-image.ts';
 import { toSessionWithActivity, type SessionWithActivity } from './session-with-activity.ts';
@@ -26,6 +26,20 @@ export interface UpdatePasswordParams {
   signOutOfOtherSessions?: boolean;
 }
 
+/** An authenticator app being set up (secret and URI) or just turned on (backup codes, the first time). */
+export interface Totp {
+  readonly verified: boolean;
+  /** RFC 4648 base32, for typing into the app by hand; null once verified. */
+  readonly secret: string | null;
+  /** `otpauth://totp/…`, for the QR code; null once verified. */
+  readonly uri: string | null;
+  readonly backupCodes: readonly string[] | null;
+}
+
+function toTotp(json: TotpJSON): Totp {
+  return Object.freeze({ verified: json.verified, secret: json.secret, uri: json.uri, backupCodes: json.backup_codes ? Object.freeze([...json.backup_codes]) : null });
+}
+
 /**
  * The signed-in user. Immutable; `update()` answers the new User and refreshes the snapshot.
  * Methods are bound, so `const { update } = user` works.
@@ -49,7 +63,11 @@ export class User {
   readonly primaryPhoneNumber: PhoneNumber | null;
   readonly phoneNumbers: readonly PhoneNumber[];
   readonly passwordEnabled: boolean;
+  /** Sign-in asks for a second factor (an authenticator app or a reserved phone number). */
   readonly twoFactorEnabled: boolean;
+  readonly totpEnabled: boolean;
+  /** Unused backup codes remain. */
+  readonly backupCodeEnabled: boolean;
   readonly publicMetadata: Readonly<Record<string, unknown>>;
   readonly unsafeMetadata: Readonly<Record<string, unknown>>;
   /** Unix milliseconds. */
@@ -78,6 +96,8 @@ export class User {
     this.primaryPhoneNumber = this.phoneNumbers.find((p) => p.id === this.primaryPhoneNumberId) ?? null;
     this.passwordEnabled = json.password_enabled;
     this.twoFactorEnabled = json.two_factor_enabled;
+    this.totpEnabled = json.totp_enabled ?? false;
+    this.backupCodeEnabled = json.backup_code_enabled ?? false;
     this.publicMetadata = deepFreeze(structuredClone(json.public_metadata ?? {}));
     this.unsafeMetadata = deepFreeze(structuredClone(json.unsafe_metadata ?? {}));
     this.lastSignInAt = json.last_sign_in_at;
@@ -165,6 +185,46 @@ export class User {
     if (params.signOutOfOtherSessions !== undefined) body.sign_out_of_other_sessions = params.signOutOfOtherSessions;
     const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
     return this.#ctx.userFor(await this.#ctx.call<UserJSON>({ method: 'POST', path: '/me/change_password', query: { _session_id: sessionId }, body }));
+  };
+
+  /**
+   * Starts setting up an authenticator app (POST /v1/me/totp; a recent re-verification is
+   * needed): the secret and the `otpauth://` URI to show as a QR code. Nothing changes for
+   * sign-in until `verifyTotp()` gets a right code.
+   * @example const { uri, secret } = await user.createTotp();
+   */
+  readonly createTotp = async (): Promise<Totp> => {
+    const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
+    return toTotp(await this.#ctx.call<TotpJSON>({ method: 'POST', path: '/me/totp', query: { _session_id: sessionId }, body: {} }));
+  };
+
+  /**
+   * Turns the authenticator app on with its first code. When it is the account's first second
+   * factor, `backupCodes` holds 10 new codes: show them once.
+   * @example const { backupCodes } = await user.verifyTotp({ code: '123456' });
+   */
+  readonly verifyTotp = async (params: { code: string }): Promise<Totp> => {
+    const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
+    return toTotp(await this.#ctx.call<TotpJSON>({ method: 'POST', path: '/me/totp/attempt_verification', query: { _session_id: sessionId }, body: { code: params.code } }));
+  };
+
+  /**
+   * Removes the authenticator app (DELETE /v1/me/totp; a recent re-verification is needed).
+   * @example await user.disableTotp();
+   */
+  readonly disableTotp = async (): Promise<void> => {
+    const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
+    await this.#ctx.call<unknown>({ method: 'DELETE', path: '/me/totp', query: { _session_id: sessionId } });
+  };
+
+  /**
+   * A new set of 10 backup codes (POST /v1/me/backup_codes); the earlier ones stop working.
+   * @example const { codes } = await user.createBackupCodes();
+   */
+  readonly createBackupCodes = async (): Promise<{ codes: readonly string[] }> => {
+    const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
+    const json = await this.#ctx.call<BackupCodesJSON>({ method: 'POST', path: '/me/backup_codes', query: { _session_id: sessionId }, body: {} });
+    return Object.freeze({ codes: Object.freeze([...json.codes]) });
   };
 
   /**

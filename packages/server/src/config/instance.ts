@@ -35,6 +35,17 @@ export interface InstanceConfig {
   /** Same answer for known and unknown identifiers at sign-in start. */
   enumerationProtection: boolean;
   lockout: { maxAttempts: number; lockSeconds: number };
+  /** Second factors users may set up, and whether every user must have one. */
+  mfa: {
+    /** Authenticator apps (TOTP). */
+    totp: boolean;
+    /** Backup codes, created with the first second factor. */
+    backupCodes: boolean;
+    /** Codes by SMS to a verified number the user reserves for it (also needs phone numbers on). Off by default: SMS is the weakest factor. */
+    phoneCode: boolean;
+    /** Users without a second factor are sent to set one up right after signing in, and cannot remove their last one. */
+    required: boolean;
+  };
   sessions: {
     singleSessionMode: boolean;
     inactivityTimeoutSeconds: number;
@@ -71,6 +82,7 @@ export function defaultInstanceConfig(): InstanceConfig {
     password: { minLength: 8, maxLength: 256, requireUppercase: false, requireLowercase: false, requireNumbers: false, requireSpecialChar: false, minStrength: 2, breachCheck: true },
     enumerationProtection: true,
     lockout: { maxAttempts: 100, lockSeconds: 3600 },
+    mfa: { totp: true, backupCodes: true, phoneCode: false, required: false },
     sessions: { singleSessionMode: true, inactivityTimeoutSeconds: 7 * 24 * 3600, maxLifetimeSeconds: 30 * 24 * 3600 },
     verification: { codeTtlSeconds: 600, maxAttempts: 5 },
     urls: { home: '/', signIn: '/sign-in', signUp: '/sign-up', afterSignIn: '/', afterSignUp: '/', afterSignOut: '/' },

@@ -19,7 +19,7 @@ export interface LimitedRequest {
   client: string;
 }
 
-const SIGN_IN_STEP = /^\/v1\/client\/sign_ins\/([^/]+)\/(prepare_first_factor|attempt_first_factor)$/;
+const SIGN_IN_STEP = /^\/v1\/client\/sign_ins\/([^/]+)\/(prepare_first_factor|attempt_first_factor|prepare_second_factor|attempt_second_factor)$/;
 const SIGN_UP_STEP = /^\/v1\/client\/sign_ups\/([^/]+)\/(prepare_verification|attempt_verification)$/;
 const REVERIFY_STEP = /^\/v1\/client\/sessions\/([^/]+)\/verify\/(prepare_first_factor|attempt_first_factor)$/;
 const EMAIL_STEP = /^\/v1\/me\/(?:email_addresses|phone_numbers)\/([^/]+)\/(prepare_verification|attempt_verification)$/;
@@ -88,7 +88,7 @@ export function rateLimitChecks(request: LimitedRequest, limits: RateLimitConfig
   }
   if (path === '/v1/client/sign_ups') return [...checks, check('signUpCreate', client)];
   // Checks the current password in the same call.
-  if (path === '/v1/me/change_password') return [...checks, check('factorAttempt', client)];
+  if (path === '/v1/me/change_password' || path === '/v1/me/totp/attempt_verification') return [...checks, check('factorAttempt', client)];
 
   const signInStep = SIGN_IN_STEP.exec(path);
   const signUpStep = signInStep ? null : SIGN_UP_STEP.exec(path);

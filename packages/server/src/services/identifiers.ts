@@ -53,3 +53,9 @@ export function maskIdentifier(value: string): string {
   if (value.length <= 2) return `${value[0] ?? ''}***`;
   return `${value[0]}***${value[value.length - 1]}`;
 }
+
+/** A phone number showing its last two digits only, e.g. `+15555550142` → `+1 ••• ••• ••42`. */
+export function maskPhoneNumber(e164: string): string {
+  const digits = e164.replace(/\D/g, '');
+  return `+${digits.slice(0, digits.length > 10 ? digits.length - 10 : 1)} ••• ••• ••${digits.slice(-2)}`;
+}

@@ -8,6 +8,7 @@ import { getMe, type Me } from './current-user.ts';
 import { changeEvents } from './events.ts';
 import { parsePhoneNumber } from './phone-numbers.ts';
 import { assertRecentlyVerified } from './reverification.ts';
+import { othersRemainAfterRemoving } from './second-factors.ts';
 import type { Runtime } from './runtime.ts';
 import { toPhoneNumberJSON } from './serializers/user.ts';
 import { codeRedemptionFailure, redeemVerificationCode, sendSmsVerificationCode } from './verifications.ts';
@@ -23,7 +24,7 @@ function assertEnabled(config: InstanceConfig): void {
 }
 
 /** One of the user's own numbers; another account's id is a plain 404, like an unknown one. */
-async function ownNumber(rt: Runtime, user: UserRecord, id: string): Promise<PhoneNumberRecord> {
+export async function ownNumber(rt: Runtime, user: UserRecord, id: string): Promise<PhoneNumberRecord> {
   const phone = await rt.store.getPhoneNumber(id);
   if (!phone || phone.userId !== user.id) throw new UsherError('phone_number_not_found');
   return phone;
@@ -39,7 +40,8 @@ async function verifiedElsewhere(rt: Runtime, phone: string, userId: string): Pr
 
 export async function phoneNumberJSON(rt: Runtime, phone: PhoneNumberRecord): Promise<PhoneNumberJSON> {
   const pending = phone.verifiedAt === null ? await rt.store.getVerification(phone.id, 'phone_number') : null;
-  return toPhoneNumberJSON(phone, pending, rt.now());
+  const user = phone.reservedForSecondFactor ? await rt.store.getUser(phone.userId) : null;
+  return toPhoneNumberJSON(phone, pending, rt.now(), user?.defaultSecondFactor ?? null);
 }
 
 /** POST /v1/me/phone_numbers: adds an unverified number (re-verification within 10 minutes required). */
@@ -86,14 +88,17 @@ export async function attemptPhoneNumberVerification(rt: Runtime, ctx: ClientCon
 }
 
 /** DELETE /v1/me/phone_numbers/{id} (re-verification required); the primary number goes only once another is primary. */
-export async function removePhoneNumber(rt: Runtime, ctx: ClientContext, sessionId: string | null, id: string): Promise<string> {
+export async function removePhoneNumber(rt: Runtime, config: InstanceConfig, ctx: ClientContext, sessionId: string | null, id: string): Promise<string> {
   const { session, user } = await getMe(rt, ctx, sessionId);
   const phone = await ownNumber(rt, user, id);
   assertRecentlyVerified(session, rt.now());
   const others = (await rt.store.listPhoneNumbers(user.id)).filter((p) => p.id !== phone.id && p.verifiedAt !== null);
   if (user.primaryPhoneNumberId === phone.id && others.length > 0) throw new UsherError('phone_number_is_primary');
+  // A number kept for 2-step verification: the last second factor takes the backup codes with it.
+  const factorsRemain = phone.reservedForSecondFactor ? await othersRemainAfterRemoving(rt, config, user.id, { phoneNumberId: phone.id }) : true;
   // The last verified number may go (phone numbers are not a way to sign in yet); the store then clears the primary.
   if (!(await rt.store.deletePhoneNumber(phone.id, changeEvents(rt)))) throw new UsherError('phone_number_not_found');
+  if (!factorsRemain) await rt.store.replaceBackupCodes({ userId: user.id, codes: [], now: rt.now() });
   return phone.id;
 }
 

@@ -1,9 +1,9 @@
 import type { SignInAttemptFirstFactorBody } from '@usher/protocol';
 import type { InstanceConfig } from '../config/instance.ts';
 import { UsherError } from '../errors.ts';
-import type { PasswordResetInput, SignInRecord, SignInStatus, UserRecord } from '../store/types.ts';
+import type { PasswordResetInput, SecondFactorStrategy, SignInRecord, SignInStatus, UserRecord } from '../store/types.ts';
 import type { ClientContext } from './client-context.ts';
-import { nextSignInStatus } from './machines/sign-in.ts';
+import { nextSignInStatus, type SignInEvent } from './machines/sign-in.ts';
 import { isWrongGuess, redemptionError } from './machines/verification.ts';
 import { acceptTypedPassword } from './passwords.ts';
 import type { Runtime } from './runtime.ts';
@@ -11,6 +11,7 @@ import { newSessionRecord } from './sessions.ts';
 import { assertFirstFactorStep, assertStrategy, emailCodeBinding, getOwnSignIn, type CodeStrategy } from './sign-in-steps.ts';
 import { redeemVerificationCode } from './verifications.ts';
 import { changeEvents } from './events.ts';
+import { hasSecondFactor, loadSecondFactors } from './second-factors.ts';
 
 function lockedError(lockedUntil: number): UsherError {
   return new UsherError('user_locked', { meta: { lock_expires_at: lockedUntil } });
@@ -87,29 +88,60 @@ export async function attemptFirstFactor(rt: Runtime, config: InstanceConfig, ct
   return complete(rt, config, ctx, signIn, user, { strategy: 'email_code' });
 }
 
-/** How a sign-in ends: the factor that proved it, and a new password when it was a reset. */
-export type Completion = { strategy: 'password' | 'email_code' } | { strategy: 'reset_password_email_code'; passwordReset: PasswordResetInput };
+/**
+ * How a sign-in ends: the first factor that proved it (with a reset's new password), or the second
+ * factor, with the reset password held back until then.
+ */
+export type Completion =
+  | { strategy: 'password' | 'email_code' }
+  | { strategy: 'reset_password_email_code'; passwordReset: PasswordResetInput }
+  | { strategy: SecondFactorStrategy; passwordReset: PasswordResetInput | null };
+
+const isSecondFactor = (completion: Completion): completion is Extract<Completion, { strategy: SecondFactorStrategy }> =>
+  completion.strategy === 'totp' || completion.strategy === 'phone_code' || completion.strategy === 'backup_code';
 
 /**
- * Creates the session and rotates the client token in one store call (no session fixation); a
- * reset's new password, the revocation of other sessions and the notice commit with it.
- * Accounts have no second factor yet; when they do, this is where needs_second_factor begins
- * (for a reset too: the password is set, and the session waits for the second factor).
+ * After the first factor (or a reset's new password), an account with a second factor waits at
+ * needs_second_factor: no session yet. A reset's password is kept on the sign-in, applied only when
+ * the second factor completes it.
+ */
+async function awaitSecondFactor(rt: Runtime, signIn: SignInRecord, completion: Exclude<Completion, { strategy: SecondFactorStrategy }>): Promise<SignInRecord> {
+  const reset = completion.strategy === 'reset_password_email_code';
+  const status = nextSignInStatus(signIn.status, reset ? { type: 'password_reset', secondFactorRequired: true } : { type: 'first_factor_verified', secondFactorRequired: true });
+  if (status !== 'needs_second_factor') throw new UsherError('sign_in_status_invalid');
+  const patch: Partial<SignInRecord> = { status, firstFactorStatus: 'verified', secondFactorStrategy: null, secondFactorStatus: null, secondFactorPhoneNumberId: null, updatedAt: rt.now() };
+  if (reset) Object.assign(patch, { pendingPasswordHash: completion.passwordReset.passwordHash, pendingSignOutOthers: completion.passwordReset.revokeOtherSessions });
+  else patch.firstFactorStrategy = completion.strategy;
+  const updated = await rt.store.updateSignIn(signIn.id, patch);
+  return updated ?? { ...signIn, ...patch };
+}
+
+/**
+ * Completes the sign-in, or stops at needs_second_factor when the account has one and this was
+ * the first factor. Completing creates the session and rotates the client token in one store
+ * call (no session fixation); a reset's new password, the revocation of other sessions and the
+ * notice commit with it.
  */
 export async function complete(rt: Runtime, config: InstanceConfig, ctx: ClientContext, signIn: SignInRecord, user: UserRecord, completion: Completion): Promise<SignInRecord> {
+  const second = isSecondFactor(completion);
   const reset = completion.strategy === 'reset_password_email_code';
-  const event = reset ? ({ type: 'password_reset', secondFactorRequired: false } as const) : ({ type: 'first_factor_verified', secondFactorRequired: false } as const);
+  const event: SignInEvent = second ? { type: 'second_factor_verified' } : reset ? { type: 'password_reset', secondFactorRequired: false } : { type: 'first_factor_verified', secondFactorRequired: false };
   if (nextSignInStatus(signIn.status, event) !== 'complete') throw new UsherError('sign_in_status_invalid');
   // Only after a correct factor: a wrong one answers the same for banned and other accounts.
   if (user.bannedAt !== null) throw new UsherError('user_banned');
-  const fromStatuses: SignInStatus[] = [reset ? 'needs_new_password' : 'needs_first_factor'];
+  if (!second && hasSecondFactor(await loadSecondFactors(rt, config, user.id))) return awaitSecondFactor(rt, signIn, completion);
+  const fromStatuses: SignInStatus[] = [second ? 'needs_second_factor' : reset ? 'needs_new_password' : 'needs_first_factor'];
   const session = newSessionRecord(rt, config, signIn.clientId, user.id, ctx.device);
+  if (second) session.secondFactorVerifiedAt = session.createdAt;
   const rotation = await ctx.prepareRotation();
   const now = rt.now();
-  const passwordReset = reset ? completion.passwordReset : undefined;
+  const passwordReset = 'passwordReset' in completion ? completion.passwordReset : null;
   const completed = await rt.store.completeSignIn({ signInId: signIn.id, fromStatuses, session, clientTokenHash: rotation.tokenHash, now, emit: changeEvents(rt), ...(passwordReset ? { passwordReset } : {}) });
   if (!completed) throw new UsherError('sign_in_status_invalid', { longMessage: 'This sign-in was completed by another request.' });
   ctx.rotated(rotation.token, now);
-  const updated = await rt.store.updateSignIn(signIn.id, { firstFactorStrategy: completion.strategy, firstFactorStatus: 'verified', createdSessionId: session.id, updatedAt: now });
-  return updated ?? { ...signIn, status: 'complete', createdSessionId: session.id };
+  const patch: Partial<SignInRecord> = second
+    ? { secondFactorStrategy: completion.strategy, secondFactorStatus: 'verified', pendingPasswordHash: null, pendingSignOutOthers: false }
+    : { firstFactorStrategy: completion.strategy, firstFactorStatus: 'verified' };
+  const updated = await rt.store.updateSignIn(signIn.id, { ...patch, createdSessionId: session.id, updatedAt: now });
+  return updated ?? { ...signIn, ...patch, status: 'complete', createdSessionId: session.id };
 }

@@ -25,6 +25,7 @@ export function assertFirstFactorStep(signIn: SignInRecord): void {
 function statusHint(signIn: SignInRecord): string {
   if (signIn.status === 'complete') return 'This sign-in is already complete.';
   if (signIn.status === 'needs_new_password') return 'Choose a new password first.';
+  if (signIn.status === 'needs_second_factor') return 'The first factor is verified: enter the second one.';
   return 'Enter your identifier first.';
 }
 

@@ -191,6 +191,7 @@ async function completeIfReady(rt: Runtime, config: InstanceConfig, ctx: ClientC
     privateMetadata: {},
     unsafeMetadata: {},
     failedAttempts: 0,
+    defaultSecondFactor: null,
     lockedUntil: null,
     bannedAt: null,
     lastSignInAt: now,

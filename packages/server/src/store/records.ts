@@ -6,9 +6,10 @@
 import type { ChangeEventFactory } from './change-events.ts';
 
 /** `reset_password` is a sign-in's "forgot password" code: never interchangeable with its sign-in code. */
-export type VerificationPurpose = 'sign_in' | 'sign_up' | 'email_address' | 'reset_password' | 'reverification' | 'phone_number';
+export type VerificationPurpose = 'sign_in' | 'sign_up' | 'email_address' | 'reset_password' | 'reverification' | 'phone_number' | 'second_factor';
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
 export type SessionStatus = 'active' | 'ended' | 'expired' | 'removed' | 'replaced' | 'revoked' | 'abandoned';
+export type SecondFactorStrategy = 'totp' | 'phone_code' | 'backup_code';
 export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'needs_new_password' | 'complete';
 export type SignUpStatus = 'missing_requirements' | 'complete' | 'abandoned';
 
@@ -53,6 +54,11 @@ export interface UserRecord {
   lockedUntil: number | null;
   /** Set by the Backend API: a banned user cannot sign in and has no live session. */
   bannedAt: number | null;
+  /**
+   * The second factor sign-in offers first: `totp`, or the id of a phone number reserved for
+   * 2-step verification; null for the first available one.
+   */
+  defaultSecondFactor: string | null;
   lastSignInAt: number | null;
   createdAt: number;
   updatedAt: number;
@@ -74,7 +80,7 @@ export interface PhoneNumberRecord {
   /** E.164 (`+15555550100`). Only verified numbers are unique, like email addresses. */
   phoneNumber: string;
   verifiedAt: number | null;
-  /** Kept for 2-step verification (issue 5); false for now. */
+  /** The user chose it for 2-step verification (only a verified number can be). */
   reservedForSecondFactor: boolean;
   createdAt: number;
 }
@@ -115,6 +121,19 @@ export interface SignInRecord {
   /** Strategy chosen for the first factor, once prepared or attempted. */
   firstFactorStrategy: 'password' | 'email_code' | 'reset_password_email_code' | null;
   firstFactorStatus: VerificationStatus | null;
+  /** The second factor last prepared or attempted. */
+  secondFactorStrategy: SecondFactorStrategy | null;
+  secondFactorStatus: VerificationStatus | null;
+  /** The reserved phone number a second-factor code was texted to. */
+  secondFactorPhoneNumberId: string | null;
+  /**
+   * A reset's new password (argon2id), set by reset_password when the account has a second factor:
+   * it is applied only when the second factor completes the sign-in, so whoever holds the email
+   * alone changes nothing.
+   */
+  pendingPasswordHash: string | null;
+  /** With the pending password: sign out of the other sessions when it is applied. */
+  pendingSignOutOthers: boolean;
   redirectUrl: string | null;
   createdSessionId: string | null;
   abandonAt: number;
@@ -289,4 +308,29 @@ export interface ChangePasswordInput {
   notification: OutboxRecord | null;
   now: number;
   emit?: ChangeEventFactory;
+}
+
+/**
+ * A user's authenticator app (TOTP, RFC 6238). One per user; unverified while being set up, until
+ * the first correct code.
+ */
+export interface TotpRecord {
+  userId: string;
+  /** The shared secret, sealed with AES-256-GCM under a key derived from the instance secret. */
+  sealedSecret: string;
+  verifiedAt: number | null;
+  /** The last 30-second step a code was accepted for: that code and older ones never work again. */
+  lastUsedStep: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One single-use backup code; only its HMAC is stored. */
+export interface BackupCodeRecord {
+  id: string;
+  userId: string;
+  /** HMAC-SHA-256 (hex) under the instance secret, bound to the user. */
+  codeHash: string;
+  usedAt: number | null;
+  createdAt: number;
 }

@@ -12,6 +12,7 @@ import { devMessagesCases } from './cases/dev-messages.case.ts';
 import { emailAddressesCases } from './cases/email-addresses.case.ts';
 import { userImagesCases } from './cases/user-images.case.ts';
 import { phoneNumbersCases } from './cases/phone-numbers.case.ts';
+import { secondFactorsCases } from './cases/second-factors.case.ts';
 import type { MakeStore, TeardownStore } from './cases/fixtures.ts';
 import { outboxCases } from './cases/outbox.case.ts';
 import { sessionsCases } from './cases/sessions.case.ts';
@@ -41,5 +42,6 @@ export function storeConformance(name: string, make: MakeStore, teardown: Teardo
     emailAddressesCases(make, teardown);
     userImagesCases(make, teardown);
     phoneNumbersCases(make, teardown);
+    secondFactorsCases(make, teardown);
   });
 }

@@ -31,6 +31,8 @@ import type {
   ChangePasswordInput,
   UserImageRecord,
   PhoneNumberRecord,
+  TotpRecord,
+  BackupCodeRecord,
 } from './records.ts';
 import type { ChangeEventFactory } from './change-events.ts';
 
@@ -46,7 +48,7 @@ export class StoreConflictError extends Error {
 }
 
 /** What updateUser may change. */
-export type UserPatch = Partial<Pick<UserRecord, 'username' | 'firstName' | 'lastName' | 'imageUrl' | 'passwordHash' | 'publicMetadata' | 'privateMetadata' | 'unsafeMetadata'>>;
+export type UserPatch = Partial<Pick<UserRecord, 'username' | 'firstName' | 'lastName' | 'imageUrl' | 'passwordHash' | 'publicMetadata' | 'privateMetadata' | 'unsafeMetadata' | 'defaultSecondFactor'>>;
 
 export interface Store {
   /** Creates or upgrades the schema. Idempotent; safe to call from several instances at once. */
@@ -129,6 +131,35 @@ export interface Store {
   deletePhoneNumber(id: string, emit?: ChangeEventFactory): Promise<boolean>;
   /** A verified number of the user becomes primary; null when it is not one. */
   setPrimaryPhoneNumber(input: { userId: string; phoneNumberId: string; now: number; emit?: ChangeEventFactory }): Promise<UserRecord | null>;
+  /**
+   * Reserves a verified number for 2-step verification, or releases it (then it is no longer the
+   * user's default second factor). With `backupCodes`, they replace the user's in the same
+   * transaction. Null when there is no such verified number.
+   */
+  setPhoneNumberReserved(input: { id: string; reserved: boolean; now: number; backupCodes: BackupCodeRecord[] | null; emit?: ChangeEventFactory }): Promise<PhoneNumberRecord | null>;
+
+  // ── second factors: authenticator app (TOTP) and backup codes ──
+  getTotp(userId: string): Promise<TotpRecord | null>;
+  /** Stores a secret being set up, replacing an earlier unverified one; false (nothing written) when a verified one exists. */
+  putPendingTotp(totp: TotpRecord): Promise<boolean>;
+  /**
+   * The pending secret becomes the user's, with `step` as its last used one; with `backupCodes`,
+   * they replace the user's, in the same transaction. False when there is no pending secret.
+   */
+  enableTotp(input: { userId: string; step: number; now: number; backupCodes: BackupCodeRecord[] | null; emit?: ChangeEventFactory }): Promise<boolean>;
+  /**
+   * Spends a TOTP step: true only when it is later than the last used one (each code once, and
+   * never an older one). Exactly one of concurrent spends of the same step wins.
+   */
+  useTotpStep(userId: string, step: number, now: number): Promise<boolean>;
+  /** Removes the authenticator (pending or verified), and the backup codes with it when asked; false when there was none. */
+  deleteTotp(input: { userId: string; deleteBackupCodes: boolean; now: number; emit?: ChangeEventFactory }): Promise<boolean>;
+  /** Replaces every backup code of the user (an empty list deletes them). */
+  replaceBackupCodes(input: { userId: string; codes: BackupCodeRecord[]; now: number; emit?: ChangeEventFactory }): Promise<void>;
+  /** Spends an unused backup code; exactly one of concurrent spends wins. */
+  useBackupCode(userId: string, codeHash: string, now: number): Promise<boolean>;
+  /** How many unused backup codes the user has. */
+  countBackupCodes(userId: string): Promise<number>;
 
   // ── profile images ──
   getUserImage(id: string): Promise<UserImageRecord | null>;

@@ -1,16 +1,20 @@
 import { backendCreateUserBody, backendListUsersQuery, backendMergeMetadataBody, backendUpdateUserBody, emptyBody, type ListJSON, type BackendUserJSON } from '@usher/protocol';
 import { parseBody } from '../../http/validate.ts';
-import { createUser, deleteUser, getUserOr404, listUsers, mergeUserMetadata, setBanned, setLocked, updateUser } from '../../services/backend/users.ts';
+import { createUser, deleteUser, disableMfa, getUserOr404, listUsers, mergeUserMetadata, setBanned, setLocked, updateUser } from '../../services/backend/users.ts';
+import { loadSecondFactors } from '../../services/second-factors.ts';
 import { toBackendUserJSON } from '../../services/serializers/backend.ts';
 import { avatarSettings } from '../../services/serializers/user-image.ts';
 import type { Runtime } from '../../services/runtime.ts';
 import type { UserRecord } from '../../store/types.ts';
 import { pathId, type App, type AppContext } from '../types.ts';
 
-/** /backend/v1/users: list, read, create, update, delete, ban/unban, lock/unlock, merge metadata. */
+/** /backend/v1/users: list, read, create, update, delete, ban/unban, lock/unlock, merge metadata, disable MFA. */
 export function registerBackendUserRoutes(app: App, rt: Runtime): void {
-  const json = async (c: AppContext, user: UserRecord): Promise<BackendUserJSON> =>
-    toBackendUserJSON(user, await rt.store.listEmailAddresses(user.id), avatarSettings(rt.config, c.get('instance')), rt.now(), await rt.store.listPhoneNumbers(user.id));
+  const json = async (c: AppContext, user: UserRecord): Promise<BackendUserJSON> => {
+    const phones = await rt.store.listPhoneNumbers(user.id);
+    const factors = await loadSecondFactors(rt, c.get('instance'), user.id, phones);
+    return toBackendUserJSON(user, await rt.store.listEmailAddresses(user.id), avatarSettings(rt.config, c.get('instance')), rt.now(), phones, factors);
+  };
   const userId = (c: AppContext) => pathId(c, 'user', 'user_not_found');
 
   app.get('/backend/v1/users', async (c) => {
@@ -32,6 +36,12 @@ export function registerBackendUserRoutes(app: App, rt: Runtime): void {
     parseBody(emptyBody, c.get('body') ?? {});
     await deleteUser(rt, id);
     return c.json({ object: 'user', id, deleted: true });
+  });
+  /** Turns 2-step verification off for a user who lost their devices: authenticator, reserved numbers and backup codes. */
+  app.delete('/backend/v1/users/:id/mfa', async (c) => {
+    const id = userId(c);
+    parseBody(emptyBody, c.get('body') ?? {});
+    return c.json(await json(c, await disableMfa(rt, id)));
   });
   app.patch('/backend/v1/users/:id/metadata', async (c) => {
     const id = userId(c);

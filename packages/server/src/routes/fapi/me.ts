@@ -7,6 +7,8 @@ import {
   emptyBody,
   prepareEmailAddressVerificationBody,
   updateMeBody,
+  updatePhoneNumberBody,
+  attemptTotpVerificationBody,
 } from '@usher/protocol';
 import { parseBody } from '../../http/validate.ts';
 import { updateMe } from '../../services/me.ts';
@@ -15,6 +17,8 @@ import { changePassword, deleteMe } from '../../services/me-account.ts';
 import { listActiveSessions, revokeMySession } from '../../services/me-sessions.ts';
 import { addPhoneNumber, attemptPhoneNumberVerification, phoneNumberJSON, preparePhoneNumberVerification, removePhoneNumber } from '../../services/me-phone-numbers.ts';
 import { removeProfileImage, setProfileImage } from '../../services/me-profile-image.ts';
+import { updatePhoneNumberSecondFactor } from '../../services/me-phone-second-factor.ts';
+import { attemptTotpVerification, createTotp, deleteTotp, regenerateBackupCodes } from '../../services/me-totp.ts';
 import {
   addEmailAddress,
   attemptEmailAddressVerification,
@@ -124,8 +128,37 @@ export function registerMeRoutes(app: App, rt: Runtime): void {
   app.delete('/v1/me/phone_numbers/:id', async (c) => {
     const id = phoneId(c);
     parseBody(emptyBody, c.get('body') ?? {});
-    await removePhoneNumber(rt, c.get('clientContext'), requestedSessionId(c), id);
+    await removePhoneNumber(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c), id);
     return c.json(await withClient(rt, c, { object: 'phone_number', id, deleted: true }));
+  });
+
+  /** Reserves a verified number for 2-step verification (or releases it); makes it the default second factor. */
+  app.patch('/v1/me/phone_numbers/:id', async (c) => {
+    const id = phoneId(c);
+    const body = parseBody(updatePhoneNumberBody, c.get('body'));
+    return c.json(await withClient(rt, c, await updatePhoneNumberSecondFactor(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c), id, body)));
+  });
+
+  /** Starts setting up an authenticator app: the secret and its otpauth:// URI (re-verification required). */
+  app.post('/v1/me/totp', async (c) => {
+    parseBody(emptyBody, c.get('body') ?? {});
+    return c.json(await withClient(rt, c, await createTotp(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c))));
+  });
+  /** The app's first code turns it on; the account's first second factor answers its backup codes, once. */
+  app.post('/v1/me/totp/attempt_verification', async (c) => {
+    const body = parseBody(attemptTotpVerificationBody, c.get('body'));
+    return c.json(await withClient(rt, c, await attemptTotpVerification(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c), body.code)));
+  });
+  /** Removes the authenticator app (re-verification required). */
+  app.delete('/v1/me/totp', async (c) => {
+    parseBody(emptyBody, c.get('body') ?? {});
+    await deleteTotp(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c));
+    return c.json(await withClient(rt, c, { object: 'totp', deleted: true }));
+  });
+  /** A new set of backup codes; the earlier ones stop working (re-verification required). */
+  app.post('/v1/me/backup_codes', async (c) => {
+    parseBody(emptyBody, c.get('body') ?? {});
+    return c.json(await withClient(rt, c, await regenerateBackupCodes(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c))));
   });
 
   /** Deletes the account (re-verification within 10 minutes required). */

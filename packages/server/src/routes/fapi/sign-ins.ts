@@ -1,9 +1,10 @@
-import { signInAttemptFirstFactorBody, signInCreateBody, signInPrepareFirstFactorBody, signInResetPasswordBody } from '@usher/protocol';
+import { signInAttemptFirstFactorBody, signInAttemptSecondFactorBody, signInCreateBody, signInPrepareFirstFactorBody, signInPrepareSecondFactorBody, signInResetPasswordBody } from '@usher/protocol';
 import { startResendCooldown } from '../../http/rate-limit.ts';
 import { parseBody } from '../../http/validate.ts';
 import { loadSignInJSON } from '../../services/serializers/load.ts';
 import { attemptFirstFactor } from '../../services/sign-in-attempts.ts';
 import { resetPassword } from '../../services/sign-in-reset.ts';
+import { attemptSecondFactor, prepareSecondFactor } from '../../services/sign-in-second-factor.ts';
 import { getOwnSignIn } from '../../services/sign-in-steps.ts';
 import { createSignIn, prepareFirstFactor } from '../../services/sign-ins.ts';
 import type { Runtime } from '../../services/runtime.ts';
@@ -41,6 +42,22 @@ export function registerSignInRoutes(app: App, rt: Runtime): void {
     const id = pathId(c, 'sia', 'sign_in_not_found');
     const body = parseBody(signInResetPasswordBody, c.get('body'));
     const signIn = await resetPassword(rt, c.get('instance'), c.get('clientContext'), id, body);
+    return c.json(await withClient(rt, c, await loadSignInJSON(rt, signIn, c.get('instance'))));
+  });
+
+  /** Texts a code to a number reserved for 2-step verification (`phone_number_id`, else the default one). */
+  app.post('/v1/client/sign_ins/:id/prepare_second_factor', async (c) => {
+    const id = pathId(c, 'sia', 'sign_in_not_found');
+    const body = parseBody(signInPrepareSecondFactorBody, c.get('body'));
+    const signIn = await prepareSecondFactor(rt, c.get('instance'), c.get('clientContext'), id, body);
+    return c.json(await withClient(rt, c, await loadSignInJSON(rt, signIn, c.get('instance'))));
+  });
+
+  /** `{ strategy: 'totp' | 'phone_code' | 'backup_code', code }`: completes a sign-in at needs_second_factor. */
+  app.post('/v1/client/sign_ins/:id/attempt_second_factor', async (c) => {
+    const id = pathId(c, 'sia', 'sign_in_not_found');
+    const body = parseBody(signInAttemptSecondFactorBody, c.get('body'));
+    const signIn = await attemptSecondFactor(rt, c.get('instance'), c.get('clientContext'), id, body);
     return c.json(await withClient(rt, c, await loadSignInJSON(rt, signIn, c.get('instance'))));
   });
 }

@@ -29,6 +29,10 @@ export function toInstanceSettingsJSON(config: InstanceConfig): BackendInstanceS
     session_token_claims: config.sessionToken.customClaims === null ? null : structuredClone(config.sessionToken.customClaims),
     delete_self_enabled: config.account.deleteSelfEnabled,
     phone_numbers_enabled: config.attributes.phoneNumber.enabled,
+    mfa_totp_enabled: config.mfa.totp,
+    mfa_backup_codes_enabled: config.mfa.backupCodes,
+    mfa_phone_code_enabled: config.mfa.phoneCode,
+    mfa_required: config.mfa.required,
     email_delivery: config.delivery.email,
     sms_delivery: config.delivery.sms,
   };
@@ -64,6 +68,12 @@ function documentPatch(body: BackendInstanceSettingsBody): DeepPartial<InstanceC
   }
   if (body.delete_self_enabled !== undefined) patch.account = { deleteSelfEnabled: body.delete_self_enabled };
   if (body.phone_numbers_enabled !== undefined) patch.attributes = { phoneNumber: { enabled: body.phone_numbers_enabled } };
+  const mfa: DeepPartial<InstanceConfig['mfa']> = {};
+  if (body.mfa_totp_enabled !== undefined) mfa.totp = body.mfa_totp_enabled;
+  if (body.mfa_backup_codes_enabled !== undefined) mfa.backupCodes = body.mfa_backup_codes_enabled;
+  if (body.mfa_phone_code_enabled !== undefined) mfa.phoneCode = body.mfa_phone_code_enabled;
+  if (body.mfa_required !== undefined) mfa.required = body.mfa_required;
+  if (Object.keys(mfa).length) patch.mfa = mfa;
   const delivery: DeepPartial<InstanceConfig['delivery']> = {};
   if (body.email_delivery !== undefined) delivery.email = body.email_delivery;
   if (body.sms_delivery !== undefined) delivery.sms = body.sms_delivery;
@@ -85,6 +95,9 @@ export async function updateInstanceSettings(rt: Runtime, body: BackendInstanceS
   }
   if (next.password.minLength > next.password.maxLength) {
     throw new UsherError('form_param_value_invalid', { paramName: 'password_min_length', longMessage: `The minimum password length cannot exceed ${next.password.maxLength}.` });
+  }
+  if (next.mfa.required && !next.mfa.totp && !(next.mfa.phoneCode && next.attributes.phoneNumber.enabled)) {
+    throw new UsherError('form_param_value_invalid', { paramName: 'mfa_required', longMessage: 'Requiring 2-step verification needs a second factor users can set up: authenticator apps, or SMS codes with phone numbers on.' });
   }
   for (const [field, channel, event] of [['email_delivery', 'email', 'email.created'], ['sms_delivery', 'sms', 'sms.created']] as const) {
     if (body[field] === 'app' && current.delivery[channel] !== 'app' && !(await anEndpointReceives(rt, event))) {

@@ -53,6 +53,7 @@ export async function createUser(rt: Runtime, config: InstanceConfig, body: Back
     privateMetadata: assertMetadataSize(body.private_metadata ?? {}, 'private_metadata'),
     unsafeMetadata: assertMetadataSize(body.unsafe_metadata ?? {}, 'unsafe_metadata'),
     failedAttempts: 0,
+    defaultSecondFactor: null,
     lockedUntil: null,
     bannedAt: null,
     lastSignInAt: null,
@@ -114,4 +115,20 @@ export async function setLocked(rt: Runtime, config: InstanceConfig, id: string,
 /** A password set through the Backend API: checked like a user's own unless the caller imports existing users. */
 function adminPassword(rt: Runtime, config: InstanceConfig, password: string, skipChecks: boolean | undefined, userInputs: string[]): Promise<string> {
   return skipChecks ? Promise.resolve(acceptNewPassword(password, config)) : checkNewPassword(rt, password, config, { userInputs });
+}
+
+/**
+ * DELETE /backend/v1/users/{id}/mfa: for a user who lost their authenticator and phone. Removes
+ * the authenticator, releases the reserved numbers (they stay on the account) and deletes the
+ * backup codes; sign-in then asks for the first factor only.
+ */
+export async function disableMfa(rt: Runtime, id: string): Promise<UserRecord> {
+  const user = await getUserOr404(rt, id);
+  const now = rt.now();
+  await rt.store.deleteTotp({ userId: id, deleteBackupCodes: true, now, emit: changeEvents(rt) });
+  for (const phone of await rt.store.listPhoneNumbers(id)) {
+    if (phone.reservedForSecondFactor) await rt.store.setPhoneNumberReserved({ id: phone.id, reserved: false, now, backupCodes: [], emit: changeEvents(rt) });
+  }
+  await rt.store.replaceBackupCodes({ userId: id, codes: [], now, emit: changeEvents(rt) });
+  return (await rt.store.updateUser(user.id, { defaultSecondFactor: null }, now)) ?? user;
 }

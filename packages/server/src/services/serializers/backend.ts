@@ -2,9 +2,10 @@ import type { BackendSessionJSON, BackendUserJSON } from '@usher/protocol';
 import type { EmailAddressRecord, PhoneNumberRecord, SessionRecord, UserRecord } from '../../store/types.ts';
 import { effectiveSessionStatus } from '../machines/session.ts';
 import { userImage, type AvatarSettings } from './user-image.ts';
+import { hasSecondFactor, type SecondFactors } from '../second-factors.ts';
 
 /** A user for the app's server: everything the Frontend API shows, plus private metadata, ban and lock. */
-export function toBackendUserJSON(user: UserRecord, emails: EmailAddressRecord[], avatars: AvatarSettings, now: number, phones: PhoneNumberRecord[] = []): BackendUserJSON {
+export function toBackendUserJSON(user: UserRecord, emails: EmailAddressRecord[], avatars: AvatarSettings, now: number, phones: PhoneNumberRecord[] = [], factors: SecondFactors = { totp: false, phones: [], backupCodes: 0 }): BackendUserJSON {
   const primary = emails.find((e) => e.id === user.primaryEmailAddressId) ?? null;
   const locked = user.lockedUntil !== null && user.lockedUntil > now;
   return {
@@ -19,6 +20,9 @@ export function toBackendUserJSON(user: UserRecord, emails: EmailAddressRecord[]
     primary_phone_number_id: user.primaryPhoneNumberId,
     phone_numbers: phones.map((p) => ({ object: 'phone_number', id: p.id, phone_number: p.phoneNumber, verified: p.verifiedAt !== null, reserved_for_second_factor: p.reservedForSecondFactor })),
     password_enabled: user.passwordHash !== null,
+    two_factor_enabled: hasSecondFactor(factors),
+    totp_enabled: factors.totp,
+    backup_code_enabled: factors.backupCodes > 0,
     public_metadata: { ...user.publicMetadata },
     private_metadata: { ...user.privateMetadata },
     unsafe_metadata: { ...user.unsafeMetadata },

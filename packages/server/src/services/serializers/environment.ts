@@ -1,3 +1,4 @@
+import { phoneCodeAllowed } from '../second-factors.ts';
 import { passwordComplexity } from '../new-password.ts';
 import type { AttributeSettingJSON, EnvironmentJSON } from '@usher/protocol';
 import { SESSION_TOKEN_LIFETIME_SECONDS } from '@usher/protocol';
@@ -48,6 +49,7 @@ export function toEnvironmentJSON(config: InstanceConfig, server: ServerConfig):
       },
       password_settings: { ...passwordComplexity(config), min_zxcvbn_strength: config.password.minStrength, breach_check: config.password.breachCheck },
       sign_up: { mode: config.signUp.mode, legal_consent_enabled: config.signUp.legalConsentEnabled },
+      mfa: { totp: config.mfa.totp, phone_code: phoneCodeAllowed(config), backup_code: config.mfa.backupCodes, required: config.mfa.required },
       sign_in: { enumeration_protection: config.enumerationProtection },
       actions: { delete_self: config.account.deleteSelfEnabled },
     },

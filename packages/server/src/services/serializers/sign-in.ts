@@ -13,6 +13,9 @@ export interface SignInView {
   /** The user's primary email address, when the identifier was a username or user_data is shown. */
   primaryEmail: EmailAddressRecord | null;
   verification: VerificationRecord | null;
+  /** At needs_second_factor: what the account can finish with (secondFactorList), and a texted code's verification. */
+  secondFactors: SignInFactorJSON[] | null;
+  secondVerification: VerificationRecord | null;
   avatars: AvatarSettings;
   now: number;
 }
@@ -22,7 +25,8 @@ export interface SignInView {
  * once it is complete: before that nothing may depend on whether the identifier has an account.
  */
 export function showsUserData(signIn: SignInRecord, config: InstanceConfig): boolean {
-  return signIn.status === 'complete' || !config.enumerationProtection;
+  // At needs_second_factor the first factor was right: the account is proven, not guessed.
+  return signIn.status === 'complete' || signIn.status === 'needs_second_factor' || !config.enumerationProtection;
 }
 
 /**
@@ -39,9 +43,9 @@ export function toSignInJSON(view: SignInView): SignInJSON {
     identifier: signIn.identifier,
     supported_identifiers: supportedIdentifiers(config),
     supported_first_factors: signIn.identifier === null ? [] : firstFactors(view),
-    supported_second_factors: null,
+    supported_second_factors: view.secondFactors,
     first_factor_verification: firstFactorVerification(signIn, view.verification, now),
-    second_factor_verification: null,
+    second_factor_verification: secondFactorVerification(signIn, view.secondVerification, now),
     user_data: user && showsUserData(signIn, config) ? userData(user, view) : null,
     created_session_id: signIn.createdSessionId,
     abandon_at: signIn.abandonAt,
@@ -68,6 +72,12 @@ function firstFactorVerification(signIn: SignInRecord, verification: Verificatio
     return { object: 'verification', status: signIn.firstFactorStatus ?? 'unverified', strategy: 'password', attempts: 0, expire_at: null };
   }
   return null;
+}
+
+function secondFactorVerification(signIn: SignInRecord, verification: VerificationRecord | null, now: number): VerificationJSON | null {
+  if (signIn.secondFactorStrategy === null) return null;
+  if (signIn.secondFactorStrategy === 'phone_code' && signIn.secondFactorStatus !== 'verified') return toVerificationJSON(verification, now);
+  return { object: 'verification', status: signIn.secondFactorStatus ?? 'unverified', strategy: signIn.secondFactorStrategy, attempts: 0, expire_at: null };
 }
 
 function userData(user: UserRecord, view: SignInView): SignInUserDataJSON {

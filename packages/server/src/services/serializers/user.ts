@@ -4,6 +4,7 @@ import type { EmailAddressRecord, PhoneNumberRecord, UserRecord, VerificationRec
 import { toVerificationJSON } from './verification.ts';
 import type { Runtime } from '../runtime.ts';
 import { avatarSettings, userImage, type AvatarSettings } from './user-image.ts';
+import { hasSecondFactor, loadSecondFactors, type SecondFactors } from '../second-factors.ts';
 
 /**
  * An address with its verification: verified, or (for one the user added) the code sent for it,
@@ -18,16 +19,25 @@ export function toEmailAddressJSON(email: EmailAddressRecord, pending: Verificat
 }
 
 /** A phone number with its verification, as for email addresses. */
-export function toPhoneNumberJSON(phone: PhoneNumberRecord, pending: VerificationRecord | null = null, now = 0): PhoneNumberJSON {
+export function toPhoneNumberJSON(phone: PhoneNumberRecord, pending: VerificationRecord | null = null, now = 0, defaultSecondFactor: string | null = null): PhoneNumberJSON {
   const verification: VerificationJSON =
     phone.verifiedAt !== null
       ? { object: 'verification', status: 'verified', strategy: 'phone_code', attempts: 0, expire_at: null }
       : (toVerificationJSON(pending, now) ?? { object: 'verification', status: 'unverified', strategy: null, attempts: 0, expire_at: null });
-  return { object: 'phone_number', id: phone.id, phone_number: phone.phoneNumber, reserved_for_second_factor: phone.reservedForSecondFactor, verification };
+  return {
+    object: 'phone_number',
+    id: phone.id,
+    phone_number: phone.phoneNumber,
+    reserved_for_second_factor: phone.reservedForSecondFactor,
+    default_second_factor: phone.reservedForSecondFactor && defaultSecondFactor === phone.id,
+    verification,
+  };
 }
 
 /** The user as the Frontend API shows it to the user themself: never private metadata or secrets. */
-export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[], avatars: AvatarSettings, phones: PhoneNumberRecord[] = []): UserJSON {
+const NO_SECOND_FACTORS: SecondFactors = { totp: false, phones: [], backupCodes: 0 };
+
+export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[], avatars: AvatarSettings, phones: PhoneNumberRecord[] = [], factors: SecondFactors = NO_SECOND_FACTORS): UserJSON {
   const primaryEmail = emails.find((e) => e.id === user.primaryEmailAddressId) ?? null;
   return {
     object: 'user',
@@ -39,9 +49,11 @@ export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[], avata
     primary_email_address_id: user.primaryEmailAddressId,
     email_addresses: emails.map((e) => toEmailAddressJSON(e)),
     primary_phone_number_id: user.primaryPhoneNumberId,
-    phone_numbers: phones.map((p) => toPhoneNumberJSON(p)),
+    phone_numbers: phones.map((p) => toPhoneNumberJSON(p, null, 0, user.defaultSecondFactor)),
     password_enabled: user.passwordHash !== null,
-    two_factor_enabled: false,
+    two_factor_enabled: hasSecondFactor(factors),
+    totp_enabled: factors.totp,
+    backup_code_enabled: factors.backupCodes > 0,
     public_metadata: { ...user.publicMetadata },
     unsafe_metadata: { ...user.unsafeMetadata },
     last_sign_in_at: user.lastSignInAt,
@@ -52,5 +64,5 @@ export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[], avata
 
 export async function loadUserJSON(rt: Runtime, user: UserRecord, config: InstanceConfig): Promise<UserJSON> {
   const [emails, phones] = await Promise.all([rt.store.listEmailAddresses(user.id), rt.store.listPhoneNumbers(user.id)]);
-  return toUserJSON(user, emails, avatarSettings(rt.config, config), phones);
+  return toUserJSON(user, emails, avatarSettings(rt.config, config), phones, await loadSecondFactors(rt, config, user.id, phones));
 }

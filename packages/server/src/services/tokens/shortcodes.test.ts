@@ -5,7 +5,7 @@ import { isKnownShortcode, resolveShortcodes, shortcodesIn, USER_SHORTCODES, typ
 const user: UserRecord = {
   id: 'user_1', username: 'ada', firstName: 'Ada', lastName: 'Lovelace', passwordHash: null, imageUrl: null, primaryEmailAddressId: 'idn_1', primaryPhoneNumberId: null,
   publicMetadata: { plan: 'pro', limits: { seats: 5 }, tags: ['a'] }, privateMetadata: { secret: 'x' }, unsafeMetadata: { theme: 'dark' },
-  failedAttempts: 0, lockedUntil: null, bannedAt: null, lastSignInAt: null, createdAt: 1000, updatedAt: 2000,
+  failedAttempts: 0, defaultSecondFactor: null, lockedUntil: null, bannedAt: null, lastSignInAt: null, createdAt: 1000, updatedAt: 2000,
 };
 const view: ShortcodeUser = { user, primaryEmail: { id: 'idn_1', userId: 'user_1', emailAddress: 'ada@example.com', verifiedAt: 1, createdAt: 1 }, imageUrl: 'https://img/ada.png' };
 

@@ -40,7 +40,7 @@ export const aClient = (o: Partial<ClientRecord> = {}): ClientRecord => {
 export const aUser = (o: Partial<UserRecord> = {}): UserRecord => ({
   id: nextId('user'), username: null, firstName: 'Ada', lastName: 'Lovelace', passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
   imageUrl: null, primaryEmailAddressId: null, primaryPhoneNumberId: null, publicMetadata: { plan: 'pro' }, privateMetadata: { note: 'vip' }, unsafeMetadata: { theme: 'dark' },
-  failedAttempts: 0, lockedUntil: null, bannedAt: null, lastSignInAt: null, createdAt: T0, updatedAt: T0, ...o,
+  failedAttempts: 0, defaultSecondFactor: null, lockedUntil: null, bannedAt: null, lastSignInAt: null, createdAt: T0, updatedAt: T0, ...o,
 });
 export const anEmail = (userId: string, emailAddress: string): EmailAddressRecord => ({ id: nextId('idn'), userId, emailAddress, verifiedAt: T0, createdAt: T0 });
 export const aSession = (clientId: string, userId: string, o: Partial<SessionRecord> = {}): SessionRecord => ({
@@ -49,7 +49,7 @@ export const aSession = (clientId: string, userId: string, o: Partial<SessionRec
 });
 export const aSignIn = (clientId: string, o: Partial<SignInRecord> = {}): SignInRecord => ({
   id: nextId('sia'), clientId, status: 'needs_first_factor', identifier: 'ada@example.com', userId: null, firstFactorStrategy: null,
-  firstFactorStatus: null, redirectUrl: null, createdSessionId: null, abandonAt: T0 + 60 * MINUTE, createdAt: T0, updatedAt: T0, ...o,
+  firstFactorStatus: null, secondFactorStrategy: null, secondFactorStatus: null, secondFactorPhoneNumberId: null, pendingPasswordHash: null, pendingSignOutOthers: false, redirectUrl: null, createdSessionId: null, abandonAt: T0 + 60 * MINUTE, createdAt: T0, updatedAt: T0, ...o,
 });
 export const aSignUp = (clientId: string, o: Partial<SignUpRecord> = {}): SignUpRecord => ({
   id: nextId('sua'), clientId, status: 'missing_requirements', emailAddress: 'ada@example.com', emailVerifiedAt: null, username: null,

@@ -24,13 +24,18 @@ type AccountMethods = Pick<
   | 'completeSignUp'
 >;
 
-const USER_PATCH_KEYS = ['username', 'firstName', 'lastName', 'imageUrl', 'passwordHash', 'publicMetadata', 'privateMetadata', 'unsafeMetadata'] as const satisfies readonly (keyof UserRecord)[];
+const USER_PATCH_KEYS = ['username', 'firstName', 'lastName', 'imageUrl', 'passwordHash', 'publicMetadata', 'privateMetadata', 'unsafeMetadata', 'defaultSecondFactor'] as const satisfies readonly (keyof UserRecord)[];
 const SIGN_IN_PATCH_KEYS = [
   'status',
   'identifier',
   'userId',
   'firstFactorStrategy',
   'firstFactorStatus',
+  'secondFactorStrategy',
+  'secondFactorStatus',
+  'secondFactorPhoneNumberId',
+  'pendingPasswordHash',
+  'pendingSignOutOthers',
   'redirectUrl',
   'createdSessionId',
   'abandonAt',

@@ -40,6 +40,8 @@ export function memoryAdmin(t: MemoryTables): AdminMethods {
       for (const [emailId, email] of t.emailAddresses) if (email.userId === id) t.emailAddresses.delete(emailId);
       for (const [imageId, image] of t.userImages) if (image.userId === id) t.userImages.delete(imageId);
       for (const [phoneId, phone] of t.phoneNumbers) if (phone.userId === id) t.phoneNumbers.delete(phoneId);
+      t.totp.delete(id);
+      for (const [codeId, code] of t.backupCodes) if (code.userId === id) t.backupCodes.delete(codeId);
       for (const [sessionId, session] of t.sessions) {
         if (session.userId !== id) continue;
         t.sessions.delete(sessionId);

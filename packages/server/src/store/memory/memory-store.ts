@@ -4,6 +4,7 @@ import { memoryAdmin } from './admin.ts';
 import { memoryEmailAddresses } from './email-addresses.ts';
 import { memoryUserImages } from './user-images.ts';
 import { memoryPhoneNumbers } from './phone-numbers.ts';
+import { memorySecondFactors } from './second-factors.ts';
 import { memoryJwtTemplates } from './jwt-templates.ts';
 import { memoryWebhooks } from './webhooks.ts';
 import { memoryOutbox } from './outbox.ts';
@@ -29,6 +30,7 @@ export function createMemoryStore(): Store {
     ...memoryEmailAddresses(tables),
     ...memoryUserImages(tables),
     ...memoryPhoneNumbers(tables),
+    ...memorySecondFactors(tables),
     ...memoryVerifications(tables),
     ...memorySessions(tables),
     ...memoryOutbox(tables),

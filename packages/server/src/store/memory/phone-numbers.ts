@@ -42,6 +42,7 @@ export function memoryPhoneNumbers(t: MemoryTables): PhoneMethods {
       t.phoneNumbers.delete(id);
       const user = t.users.get(phone.userId);
       if (user?.primaryPhoneNumberId === id) user.primaryPhoneNumberId = null;
+      if (user?.defaultSecondFactor === id) user.defaultSecondFactor = null;
       recordEvents(t, emit, [['user.updated', phone.userId]]);
       return true;
     },

@@ -3,6 +3,8 @@ import type {
   WebhookEndpointRecord,
   UserImageRecord,
   PhoneNumberRecord,
+  TotpRecord,
+  BackupCodeRecord,
   JwtTemplateRecord,
   ClientRecord,
   DevMessageRecord,
@@ -39,6 +41,9 @@ export interface MemoryTables {
   webhookEndpoints: Map<string, WebhookEndpointRecord>;
   userImages: Map<string, UserImageRecord>;
   phoneNumbers: Map<string, PhoneNumberRecord>;
+  /** By user id: one authenticator per user. */
+  totp: Map<string, TotpRecord>;
+  backupCodes: Map<string, BackupCodeRecord>;
 }
 
 export function createTables(): MemoryTables {
@@ -59,6 +64,8 @@ export function createTables(): MemoryTables {
     webhookEndpoints: new Map(),
     userImages: new Map(),
     phoneNumbers: new Map(),
+    totp: new Map(),
+    backupCodes: new Map(),
   };
 }
 

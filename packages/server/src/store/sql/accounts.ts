@@ -74,6 +74,7 @@ export function sqlAccounts({ db }: SqlContext): AccountMethods {
             last_name: patch.lastName,
             image_url: patch.imageUrl,
             password_hash: patch.passwordHash,
+            default_second_factor: patch.defaultSecondFactor,
             public_metadata: patch.publicMetadata === undefined ? undefined : JSON.stringify(patch.publicMetadata),
             private_metadata: patch.privateMetadata === undefined ? undefined : JSON.stringify(patch.privateMetadata),
             unsafe_metadata: patch.unsafeMetadata === undefined ? undefined : JSON.stringify(patch.unsafeMetadata),

@@ -281,6 +281,36 @@ const MIGRATIONS: Migration[] = [
       await db.schema.alterTable('users').addColumn('primary_phone_number_id', 'text').execute();
     },
   },
+  {
+    // Second factors: an authenticator app per user, single-use backup codes, and what a
+    // sign-in needs to wait for one (the second-factor step, a reset's password held back).
+    id: '0009_second_factors',
+    async up(db) {
+      await db.schema
+        .createTable('user_totp')
+        .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+        .addColumn('sealed_secret', 'text', (c) => c.notNull())
+        .addColumn('verified_at', 'bigint')
+        .addColumn('last_used_step', 'bigint')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('backup_codes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('code_hash', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'bigint')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('backup_codes_user_code').on('backup_codes').columns(['user_id', 'code_hash']).execute();
+      await db.schema.alterTable('users').addColumn('default_second_factor', 'text').execute();
+      for (const column of ['second_factor_strategy', 'second_factor_status', 'second_factor_phone_number_id', 'pending_password_hash']) {
+        await db.schema.alterTable('sign_ins').addColumn(column, 'text').execute();
+      }
+      await db.schema.alterTable('sign_ins').addColumn('pending_sign_out_others', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 ];
 
 /** Arbitrary constant ("ushr") that namespaces Usher's advisory lock among the database's other users. */

@@ -8,7 +8,7 @@ import type { PhoneNumbersTable } from './schema.ts';
 
 type PhoneMethods = Pick<Store, 'listPhoneNumbers' | 'findUserByPhoneNumber' | 'getPhoneNumber' | 'addPhoneNumber' | 'verifyPhoneNumber' | 'deletePhoneNumber' | 'setPrimaryPhoneNumber'>;
 
-const toPhone = (r: Selectable<PhoneNumbersTable>): PhoneNumberRecord => ({
+export const toPhone = (r: Selectable<PhoneNumbersTable>): PhoneNumberRecord => ({
   id: r.id,
   userId: r.user_id,
   phoneNumber: r.phone_number,
@@ -68,6 +68,7 @@ export function sqlPhoneNumbers({ db, dialect }: SqlContext): PhoneMethods {
         const deleted = await trx.deleteFrom('phone_numbers').where('id', '=', id).returning('user_id').executeTakeFirst();
         if (!deleted) return false;
         await trx.updateTable('users').set({ primary_phone_number_id: null }).where('primary_phone_number_id', '=', id).execute();
+        await trx.updateTable('users').set({ default_second_factor: null }).where('default_second_factor', '=', id).execute();
         await insertEvents(trx, emit, [['user.updated', deleted.user_id]]);
         return true;
       });

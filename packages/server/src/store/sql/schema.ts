@@ -48,6 +48,7 @@ export interface UsersTable {
   failed_attempts: number;
   locked_until: Millis | null;
   banned_at: Millis | null;
+  default_second_factor: string | null;
   last_sign_in_at: Millis | null;
   created_at: Millis;
   updated_at: Millis;
@@ -119,6 +120,12 @@ export interface SignInsTable {
   user_id: string | null;
   first_factor_strategy: string | null;
   first_factor_status: string | null;
+  second_factor_strategy: string | null;
+  second_factor_status: string | null;
+  second_factor_phone_number_id: string | null;
+  pending_password_hash: string | null;
+  /** 0/1 on both databases (an integer column, so the mappers need no dialect). */
+  pending_sign_out_others: number;
   redirect_url: string | null;
   created_session_id: string | null;
   abandon_at: Millis;
@@ -209,6 +216,23 @@ export interface UserImagesTable {
   created_at: Millis;
 }
 
+export interface UserTotpTable {
+  user_id: string;
+  sealed_secret: string;
+  verified_at: Millis | null;
+  last_used_step: Millis | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface BackupCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: Millis | null;
+  created_at: Millis;
+}
+
 /** The tables of the SQL store, for `new Kysely<Database>(...)`. */
 export interface Database {
   usher_migrations: MigrationsTable;
@@ -221,6 +245,8 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   user_images: UserImagesTable;
   phone_numbers: PhoneNumbersTable;
+  user_totp: UserTotpTable;
+  backup_codes: BackupCodesTable;
   email_addresses: EmailAddressesTable;
   sessions: SessionsTable;
   sign_ins: SignInsTable;

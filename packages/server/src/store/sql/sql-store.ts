@@ -5,6 +5,7 @@ import { sqlAdmin } from './admin.ts';
 import { sqlEmailAddresses } from './email-addresses.ts';
 import { sqlUserImages } from './user-images.ts';
 import { sqlPhoneNumbers } from './phone-numbers.ts';
+import { sqlSecondFactors } from './second-factors.ts';
 import { sqlJwtTemplates } from './jwt-templates.ts';
 import { sqlWebhooks } from './webhooks.ts';
 import type { SqlContext, SqlDialect } from './context.ts';
@@ -34,6 +35,7 @@ export function createSqlStore(db: Kysely<Database>, dialect: SqlDialect): Store
     ...sqlEmailAddresses(ctx),
     ...sqlUserImages(ctx),
     ...sqlPhoneNumbers(ctx),
+    ...sqlSecondFactors(ctx),
     ...sqlSignFlows(ctx),
     ...sqlVerifications(ctx),
     ...sqlSessions(ctx),
