@@ -50,10 +50,13 @@ describe('rateLimitChecks', () => {
     expect(keys('POST', `/v1/client/sessions/${SESS}/verify/attempt_first_factor`)).toEqual([`mutation:${IP}`, `factorAttempt:${IP}`]);
     expect(keys('POST', '/v1/me/change_password')).toEqual([`mutation:${IP}`, `factorAttempt:${IP}`]);
     expect(keys('POST', `/v1/me/email_addresses/${IDN}/attempt_verification`)).toEqual([`mutation:${IP}`, `factorAttempt:${IP}`]);
+    expect(keys('POST', `/v1/client/sign_ins/${SIA}/attempt_second_factor`)).toEqual([`mutation:${IP}`, `factorAttempt:${IP}`]);
+    expect(keys('POST', '/v1/me/totp/attempt_verification')).toEqual([`mutation:${IP}`, `factorAttempt:${IP}`]);
   });
 
   it("code sends spend the attempt's resend cooldown before the IP's code budget", () => {
     expect(keys('POST', `/v1/client/sign_ins/${SIA}/prepare_first_factor`)).toEqual([`mutation:${IP}`, `codeResend:${SIA}`, `codeSend:${IP}`]);
+    expect(keys('POST', `/v1/client/sign_ins/${SIA}/prepare_second_factor`)).toEqual([`mutation:${IP}`, `codeResend:${SIA}`, `codeSend:${IP}`]);
     expect(keys('POST', `/v1/client/sign_ups/${SUA}/prepare_verification`)).toEqual([`mutation:${IP}`, `codeResend:${SUA}`, `codeSend:${IP}`]);
     expect(keys('POST', `/v1/client/sessions/${SESS}/verify/prepare_first_factor`)).toEqual([`mutation:${IP}`, `codeResend:${SESS}`, `codeSend:${IP}`]);
     expect(keys('POST', `/v1/me/email_addresses/${IDN}/prepare_verification`)).toEqual([`mutation:${IP}`, `codeResend:${IDN}`, `codeSend:${IP}`]);

@@ -55,6 +55,8 @@ async function snapshot(f: Fixture): Promise<unknown> {
     resetVerification: await f.t.store.getVerification(f.resetId, 'reset_password'),
     emails: await f.t.store.listEmailAddresses(f.user.userId),
     emailVerification: await f.t.store.getVerification(f.pendingEmailId, 'email_address'),
+    totp: await f.t.store.getTotp(f.user.userId),
+    backupCodes: await f.t.store.countBackupCodes(f.user.userId),
   };
 }
 
@@ -95,6 +97,13 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'start re-verification', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/verify`, token: (f) => f.user.token },
   { name: 'prepare re-verification', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/verify/prepare_first_factor`, token: (f) => f.user.token, wrongType: { strategy: 5 } },
   { name: 'attempt re-verification', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/verify/attempt_first_factor`, token: (f) => f.user.token, wrongType: { strategy: 'password', password: 1 }, base: { strategy: 'password', password: 'x' } },
+  { name: 'prepare second factor', method: 'POST', path: (f) => `/v1/client/sign_ins/${f.signInId}/prepare_second_factor`, token: (f) => f.signInToken, wrongType: { strategy: 'phone_code', phone_number_id: 5 } },
+  { name: 'attempt second factor', method: 'POST', path: (f) => `/v1/client/sign_ins/${f.signInId}/attempt_second_factor`, token: (f) => f.signInToken, wrongType: { strategy: 'totp', code: 123456 }, base: { strategy: 'totp', code: '123456' } },
+  { name: 'start authenticator setup', method: 'POST', path: () => '/v1/me/totp', token: (f) => f.user.token },
+  { name: 'verify authenticator', method: 'POST', path: () => '/v1/me/totp/attempt_verification', token: (f) => f.user.token, wrongType: { code: 123456 } },
+  { name: 'remove authenticator', method: 'DELETE', path: () => '/v1/me/totp', token: (f) => f.user.token },
+  { name: 'new backup codes', method: 'POST', path: () => '/v1/me/backup_codes', token: (f) => f.user.token },
+  { name: 'reserve phone number', method: 'PATCH', path: () => `/v1/me/phone_numbers/idn_${'0'.repeat(36)}`, token: (f) => f.user.token, wrongType: { reserved_for_second_factor: 'yes' } },
   { name: 'clear dev mailbox', method: 'DELETE', path: () => '/v1/dev/mailbox', token: () => null },
 ];
 
