@@ -50,3 +50,20 @@ async function build(): Promise<PasswordStrengthEstimator> {
     return { score: result.score as PasswordScore, warning: result.feedback.warning ?? null, suggestions: [...result.feedback.suggestions] };
   };
 }
+
+/**
+ * The words the estimator is told to count against a new password, the same on the server and in
+ * the meter: each value (an email counts by its local part) and its words of three letters or
+ * more, lower-cased — "zebra.mcwhistle@example.com" gives zebra.mcwhistle, zebra and mcwhistle.
+ *
+ * @example estimatorWords(['Ada', 'ada.lovelace@example.com']) // ['ada', 'ada.lovelace', 'lovelace']
+ */
+export function estimatorWords(values: ReadonlyArray<string | null | undefined>): string[] {
+  const words = new Set<string>();
+  for (const value of values) {
+    if (!value) continue;
+    const local = value.includes('@') ? value.slice(0, value.lastIndexOf('@')) : value;
+    for (const word of [local, ...local.split(/[^\p{L}\p{N}]+/u)]) if (word.length >= 3) words.add(word.toLowerCase());
+  }
+  return [...words];
+}

@@ -120,8 +120,11 @@ export const ELEMENT_KEYS = [
   'modalCloseButton',
   // Passwords and consent
   'passwordStrengthMeter',
+  'passwordStrengthMeterTrack',
   'passwordStrengthMeterBar',
   'passwordStrengthText',
+  'passwordStrengthVerdict',
+  'passwordStrengthFeedback',
   'passwordRequirements',
   'passwordRequirement',
   'legalConsent',

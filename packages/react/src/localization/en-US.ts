@@ -72,7 +72,10 @@ export const enUS = {
   passwordStrength: {
     weak: 'Weak password',
     fair: 'Fair password',
+    good: 'Good password',
     strong: 'Strong password',
+    meetsMinimum: 'Strong enough',
+    belowMinimum: 'Too easy to guess',
     requirementMinLength: 'At least {{minLength}} characters',
     requirementMaxLength: 'At most {{maxLength}} characters',
     requirementUppercase: 'An upper-case letter',

@@ -1,6 +1,6 @@
 import type { PasswordComplexityJSON, PasswordRule } from '@usher/protocol/password-rules';
 import { passwordRuleResults } from '@usher/protocol/password-rules';
-import { loadPasswordStrength } from '@usher/protocol/password-strength';
+import { estimatorWords, loadPasswordStrength } from '@usher/protocol/password-strength';
 import type { InstanceConfig } from '../config/instance.ts';
 import type { UserRecord } from '../store/types.ts';
 import { UsherError } from '../errors.ts';
@@ -25,19 +25,6 @@ export function passwordComplexity(config: InstanceConfig): PasswordComplexityJS
 /** Words a user's password should not lean on: their own name and username. */
 export function personalWords(user: Pick<UserRecord, 'firstName' | 'lastName' | 'username'>): string[] {
   return [user.firstName, user.lastName, user.username].filter((w): w is string => typeof w === 'string' && w.length > 0);
-}
-
-/**
- * What zxcvbn is told to count against a password: each value (an email counts by its local
- * part), and its words — "zebra.mcwhistle@example.com" gives zebra.mcwhistle, zebra, mcwhistle.
- */
-function wordsOf(values: readonly string[]): string[] {
-  const words = new Set<string>();
-  for (const value of values) {
-    const local = value.includes('@') ? value.slice(0, value.lastIndexOf('@')) : value;
-    for (const word of [local, ...local.split(/[^\p{L}\p{N}]+/u)]) if (word.length >= 3) words.add(word.toLowerCase());
-  }
-  return [...words];
 }
 
 const RULE_TEXT: Record<CompositionRule, string> = {
@@ -75,7 +62,7 @@ export async function checkNewPassword(rt: Runtime, password: string, config: In
   const minScore = config.password.minStrength;
   if (minScore > 0) {
     const estimate = await loadPasswordStrength();
-    const strength = estimate(normalized, wordsOf([...(opts.userInputs ?? []), config.applicationName]));
+    const strength = estimate(normalized, estimatorWords([...(opts.userInputs ?? []), config.applicationName]));
     if (strength.score < minScore) {
       const advice = [strength.warning, ...strength.suggestions].filter(Boolean).join(' ');
       throw new UsherError('form_password_not_strong_enough', {

@@ -77,12 +77,20 @@ ${inputStates('.usher-otpCodeFieldInput')}
 .usher-formResendCodeLink{${LINK};padding:0;border:0;background:none;font:inherit;font-weight:${WEIGHT_MEDIUM}}
 .usher-formResendCodeLink:hover:not([aria-disabled=true]){${LINK_HOVER}}
 .usher-formResendCodeLink[aria-disabled=true]{color:${c('text-secondary')};text-decoration:none;cursor:default;font-variant-numeric:tabular-nums}
-.usher-passwordStrengthMeter{display:flex;gap:${sp(0.25)}}
+.usher-form>.usher-passwordStrengthMeter{margin-block-start:calc(var(--usher-spacing)*-0.875)}
+.usher-passwordStrengthMeter{display:flex;flex-direction:column;gap:${sp(0.375)};font-size:0.9em;color:${c('text-secondary')}}
+.usher-passwordStrengthMeter[hidden]{display:none}
+.usher-passwordStrengthMeterTrack{display:flex;gap:${sp(0.25)}}
+.usher-passwordStrengthMeter:not([data-state=ready]) .usher-passwordStrengthMeterTrack{visibility:hidden}
 .usher-passwordStrengthMeterBar{flex:1;height:0.25rem;border-radius:999px;background:${c('neutral-a200')}}
 .usher-passwordStrengthMeterBar[data-filled][data-strength=weak]{background:${c('danger')}}
 .usher-passwordStrengthMeterBar[data-filled][data-strength=fair]{background:${c('warning')}}
-.usher-passwordStrengthMeterBar[data-filled][data-strength=strong]{background:${c('success')}}
-.usher-passwordStrengthText{font-size:0.9em;color:${c('text-secondary')}}
+.usher-passwordStrengthMeterBar[data-filled][data-strength=good],.usher-passwordStrengthMeterBar[data-filled][data-strength=strong]{background:${c('success')}}
+.usher-passwordStrengthText{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 ${sp(0.5)};min-height:1.5em;color:${c('text')}}
+.usher-passwordStrengthVerdict{font-weight:${WEIGHT_MEDIUM}}
+.usher-passwordStrengthMeter[data-meets-minimum=true] .usher-passwordStrengthVerdict{color:${c('success')}}
+.usher-passwordStrengthMeter[data-meets-minimum=false] .usher-passwordStrengthVerdict{color:${c('danger')}}
+.usher-passwordStrengthFeedback{display:flex;flex-direction:column;gap:${sp(0.125)};overflow-wrap:anywhere}
 .usher-passwordRequirements{display:flex;flex-direction:column;gap:${sp(0.25)};list-style:none;font-size:0.9em;color:${c('text-secondary')}}
 .usher-passwordRequirement{display:flex;align-items:center;gap:${sp(0.375)}}
 .usher-passwordRequirement[data-met=true]{color:${c('success')}}

@@ -76,6 +76,7 @@ export function SignInResetPassword() {
           mismatch={mismatch}
           error={error.fields.password ?? error.fields.confirm_password}
           confirmRef={confirmInput}
+          userInputs={[attempt.identifier]}
         />
         <Checkbox name="sign_out_of_other_sessions" label={t('formFieldLabel__signOutOfOtherSessions')} checked={signOutOthers} onCheckedChange={setSignOutOthers} />
         <Button type="submit" element="formButtonPrimary" loading={busy} disabled={error.waiting}>

@@ -1,19 +1,19 @@
 import { setupMockApp } from '../../test-support/mock-app.ts';
-import { render, screen, waitFor } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
+import { renderSignUp } from '../../test-support/render-sign-up.tsx';
+import { screen, waitFor } from '@testing-library/react';
+import type { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Usher } from '@usher/core';
-import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { useUser } from '../../hooks/use-resources.ts';
-import { SignUp } from './SignUp.tsx';
 
-const { mock, instances } = setupMockApp({
+const app = setupMockApp({
   instanceConfig: {
     signUp: { legalConsentEnabled: true },
     attributes: { username: { enabled: true, required: true }, firstName: { enabled: true, required: true }, lastName: { enabled: true, required: true } },
     branding: { termsUrl: 'https://example.com/terms', privacyPolicyUrl: 'https://example.com/privacy' },
   },
 });
+const { mock } = app;
 
 function description(element: Element): string {
   const ids = (element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
@@ -23,18 +23,6 @@ function description(element: Element): string {
 function Probe() {
   const { user } = useUser();
   return <output data-testid="probe">{user ? `${user.firstName} ${user.lastName} @${user.username}` : 'signed out'}</output>;
-}
-
-function renderSignUp() {
-  const usher = new Usher({ frontendApi: '' });
-  instances.push(usher);
-  render(
-    <UsherProvider usher={usher} routerPush={() => undefined}>
-      <SignUp routing="virtual" />
-      <Probe />
-    </UsherProvider>,
-  );
-  return userEvent.setup();
 }
 
 async function fill(user: ReturnType<typeof userEvent.setup>, values: { first?: string; last?: string; username?: string; email?: string; password?: string }) {
@@ -48,7 +36,7 @@ async function fill(user: ReturnType<typeof userEvent.setup>, values: { first?: 
 
 describe('SignUp on an instance that requires names, a username and legal consent', () => {
   it('shows them as required (no "Optional"), with their autocomplete, and links the terms and privacy policy', async () => {
-    renderSignUp();
+    renderSignUp(app);
     const first = await screen.findByLabelText('First name');
     expect(first.getAttribute('aria-required')).toBe('true');
     expect(screen.queryByText('Optional')).toBeNull();
@@ -59,7 +47,7 @@ describe('SignUp on an instance that requires names, a username and legal consen
   });
 
   it('asks for the missing names and the consent, focusing the first one', async () => {
-    const user = renderSignUp();
+    const { user } = renderSignUp(app);
     await fill(user, { username: 'ada', email: 'ada@example.com', password: 'a long passphrase' });
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(description(screen.getByLabelText('First name'))).toBe('Enter your first name.');
@@ -71,7 +59,7 @@ describe('SignUp on an instance that requires names, a username and legal consen
   });
 
   it('requires the consent even when everything else is there', async () => {
-    const user = renderSignUp();
+    const { user } = renderSignUp(app);
     await fill(user, { first: 'Ada', last: 'Lovelace', username: 'ada', email: 'ada@example.com', password: 'a long passphrase' });
     await user.keyboard('{Enter}');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('checkbox')));
@@ -88,7 +76,7 @@ describe('SignUp on an instance that requires names, a username and legal consen
     expect(attempt.status).toBe('complete');
     await grace.signOut();
     grace.destroy();
-    const user = renderSignUp();
+    const { user } = renderSignUp(app);
     await fill(user, { first: 'Ada', last: 'Lovelace', username: 'ada', email: 'ada@example.com', password: 'a long passphrase' });
     await user.click(screen.getByRole('checkbox'));
     await user.keyboard('{Enter}');
@@ -97,7 +85,7 @@ describe('SignUp on an instance that requires names, a username and legal consen
   });
 
   it('puts an invalid username error on the username field', async () => {
-    const user = renderSignUp();
+    const { user } = renderSignUp(app);
     await fill(user, { first: 'Ada', last: 'Lovelace', username: 'ada lovelace!', email: 'ada@example.com', password: 'a long passphrase' });
     await user.click(screen.getByRole('checkbox'));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
@@ -105,7 +93,7 @@ describe('SignUp on an instance that requires names, a username and legal consen
   });
 
   it('signs up with every field', async () => {
-    const user = renderSignUp();
+    const { user } = renderSignUp(app, { children: <Probe /> });
     await fill(user, { first: 'Ada', last: 'Lovelace', username: 'ada', email: 'ada@example.com', password: 'a long passphrase' });
     await user.click(screen.getByRole('checkbox'));
     await user.click(screen.getByRole('button', { name: 'Continue' }));

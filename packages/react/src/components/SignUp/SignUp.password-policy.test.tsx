@@ -1,26 +1,12 @@
 import { setupMockApp } from '../../test-support/mock-app.ts';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
+import { renderSignUp } from '../../test-support/render-sign-up.tsx';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Usher } from '@usher/core';
-import { UsherProvider } from '../../provider/UsherProvider.tsx';
-import { SignUp } from './SignUp.tsx';
 
 // The real server behind MSW, with every composition rule switched on.
-const { instances } = setupMockApp({
+const app = setupMockApp({
   instanceConfig: { password: { requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSpecialChar: true } },
 });
-
-function renderSignUp() {
-  const usher = new Usher({ frontendApi: '' });
-  instances.push(usher);
-  render(
-    <UsherProvider usher={usher} routerPush={() => undefined}>
-      <SignUp routing="virtual" />
-    </UsherProvider>,
-  );
-  return userEvent.setup();
-}
 
 /** Each rule's visible text with its met/unmet word, as a screen reader reads the list. */
 function rules(): string[] {
@@ -32,7 +18,7 @@ function rules(): string[] {
 
 describe('SignUp on an instance with composition rules', () => {
   it('lists every rule the instance requires and marks each met as the user types, the way the server counts', async () => {
-    const user = renderSignUp();
+    const { user } = renderSignUp(app);
     const password = await screen.findByLabelText('Password');
     expect(rules()).toEqual([
       'At least 8 characters: not yet',
@@ -47,7 +33,7 @@ describe('SignUp on an instance with composition rules', () => {
   });
 
   it('shows the server’s reason under the field when a password meeting the rules is refused as too guessable, and nothing is created', async () => {
-    const user = renderSignUp();
+    const { user } = renderSignUp(app);
     await user.type(await screen.findByLabelText('Email address'), 'new@example.com');
     await user.type(screen.getByLabelText('Password'), 'Password1!');
     await user.click(screen.getByRole('button', { name: 'Continue' }));

@@ -1,12 +1,9 @@
 import { setupMockApp } from '../../test-support/mock-app.ts';
-import { act, render, screen, waitFor } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
+import { renderSignUp } from '../../test-support/render-sign-up.tsx';
+import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Usher } from '@usher/core';
-import { UsherProvider } from '../../provider/UsherProvider.tsx';
-import { SignUp } from './SignUp.tsx';
 
-const { instances } = setupMockApp({ rateLimits: 'default' });
+const app = setupMockApp({ rateLimits: 'default' });
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -16,18 +13,10 @@ describe('SignUp under the default rate limits', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setInterval', 'clearInterval', 'Date'] });
     // Five sign-up creations from this IP within 10 s are allowed (these fail validation, so the
     // browser has no sign-up in progress and the form creates a new one): the sixth is refused.
-    const other = new Usher({ frontendApi: '' });
-    instances.push(other);
+    const other = app.newUsher();
     await other.load();
     for (let i = 0; i < 5; i++) await other.getSnapshot().signUp.create({ emailAddress: `not an email ${i}` }).catch(() => undefined);
-    const usher = new Usher({ frontendApi: '' });
-    instances.push(usher);
-    render(
-      <UsherProvider usher={usher} routerPush={() => undefined}>
-        <SignUp routing="virtual" />
-      </UsherProvider>,
-    );
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { user } = renderSignUp(app, { userEvent: { advanceTimers: vi.advanceTimersByTime } });
     await user.type(await screen.findByLabelText('Email address'), 'ada@example.com');
     await user.type(screen.getByLabelText('Password'), 'a long passphrase{Enter}');
 

@@ -107,3 +107,29 @@ export const BreachedPassword: Story = {
     await expect(await canvas.findByText(/appeared in a data breach/)).toBeTruthy();
   },
 };
+
+/** The strength meter under the password, for a weak one: one red bar, "Too easy to guess" and zxcvbn's warning. */
+export const PasswordStrengthWeak: Story = {
+  ...usherStory({ mock: MINIMAL }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const user = userEvent.setup();
+    await user.type(await canvas.findByLabelText('Password'), 'password');
+    // The first estimate waits for the dictionaries, loaded when the field mounted.
+    await expect(await canvas.findByText('Too easy to guess', {}, { timeout: 10_000 })).toBeTruthy();
+    await expect(canvas.getByText('Weak password')).toBeTruthy();
+    await expect(canvas.getByText('This is a heavily used password.')).toBeTruthy();
+  },
+};
+
+/** The strength meter for a long passphrase: four green bars, "Strong password" and "Strong enough". */
+export const PasswordStrengthStrong: Story = {
+  ...usherStory({ mock: MINIMAL }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const user = userEvent.setup();
+    await user.type(await canvas.findByLabelText('Password'), 'correct horse battery staple');
+    await expect(await canvas.findByText('Strong enough', {}, { timeout: 10_000 })).toBeTruthy();
+    await expect(canvas.getByText('Strong password')).toBeTruthy();
+  },
+};

@@ -1,14 +1,13 @@
 import { setupMockApp } from '../../test-support/mock-app.ts';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { renderSignUp } from '../../test-support/render-sign-up.tsx';
+import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
-import { Usher } from '@usher/core';
-import { UsherProvider } from '../../provider/UsherProvider.tsx';
+import { describe, expect, it } from 'vitest';
 import { useAuth } from '../../hooks/use-auth.ts';
 import { useUser } from '../../hooks/use-resources.ts';
-import { SignUp, type SignUpProps } from './SignUp.tsx';
 
-const { mock, instances } = setupMockApp();
+const app = setupMockApp();
+const { mock } = app;
 
 /** The text of the elements that describe `element` (aria-describedby), as a screen reader reads it. */
 function description(element: Element): string {
@@ -22,19 +21,6 @@ function Probe() {
   return <output data-testid="probe">{isSignedIn ? `signed in as ${user?.primaryEmailAddress?.emailAddress}` : 'signed out'}</output>;
 }
 
-function renderSignUp(props: SignUpProps = {}, provider: { appearance?: object } = {}) {
-  const usher = new Usher({ frontendApi: '' });
-  instances.push(usher);
-  const routerPush = vi.fn();
-  render(
-    <UsherProvider usher={usher} routerPush={routerPush} {...provider}>
-      <SignUp routing="virtual" {...props} />
-      <Probe />
-    </UsherProvider>,
-  );
-  return { usher, routerPush, user: userEvent.setup() };
-}
-
 async function fillStart(user: ReturnType<typeof userEvent.setup>, email: string, password = 'a long passphrase') {
   await user.type(await screen.findByLabelText('Email address'), email);
   await user.type(screen.getByLabelText('Password'), password);
@@ -42,7 +28,7 @@ async function fillStart(user: ReturnType<typeof userEvent.setup>, email: string
 
 describe('SignUp', () => {
   it('given the default instance, signs a new user up with the emailed code and leaves for the after-sign-up URL', async () => {
-    const { routerPush, user } = renderSignUp();
+    const { routerPush, user } = renderSignUp(app, { children: <Probe /> });
     expect(screen.getByRole('region', { name: 'Create your account' }).getAttribute('aria-busy')).toBe('true');
     await fillStart(user, 'ada@example.com');
     await user.keyboard('{Enter}');
@@ -58,7 +44,7 @@ describe('SignUp', () => {
   });
 
   it('shows the instance fields with optional ones marked, and focuses the first field', async () => {
-    renderSignUp();
+    renderSignUp(app);
     const first = await screen.findByLabelText(/First name/);
     expect(first.getAttribute('autocomplete')).toBe('given-name');
     await waitFor(() => expect(document.activeElement).toBe(first));
@@ -71,14 +57,14 @@ describe('SignUp', () => {
   });
 
   it('hides optional fields when appearance.layout.showOptionalFields is false', async () => {
-    renderSignUp({ appearance: { layout: { showOptionalFields: false } } });
+    renderSignUp(app, { props: { appearance: { layout: { showOptionalFields: false } } } });
     expect(await screen.findByLabelText('Email address')).toBeTruthy();
     expect(screen.queryByLabelText(/First name/)).toBeNull();
     expect(screen.queryByLabelText(/Last name/)).toBeNull();
   });
 
   it('updates the password checklist live, in words and not colour alone', async () => {
-    const { user } = renderSignUp();
+    const { user } = renderSignUp(app);
     const password = await screen.findByLabelText('Password');
     const rule = screen.getByText('At least 8 characters').closest('li')!;
     expect(rule.closest('ul')!.getAttribute('aria-live')).toBe('polite');
@@ -93,7 +79,7 @@ describe('SignUp', () => {
   });
 
   it('shows and hides the password', async () => {
-    const { user } = renderSignUp();
+    const { user } = renderSignUp(app);
     const password = await screen.findByLabelText('Password');
     expect(password.getAttribute('type')).toBe('password');
     await user.click(screen.getByRole('button', { name: 'Show password' }));
@@ -103,7 +89,7 @@ describe('SignUp', () => {
   });
 
   it('puts a too-short password error on the password field and focuses it', async () => {
-    const { user } = renderSignUp();
+    const { user } = renderSignUp(app);
     await fillStart(user, 'ada@example.com', 'short');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     const password = screen.getByLabelText('Password');
@@ -113,7 +99,7 @@ describe('SignUp', () => {
   });
 
   it('puts the server’s invalid email error on the email field', async () => {
-    const { user } = renderSignUp();
+    const { user } = renderSignUp(app);
     await fillStart(user, 'not-an-email');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     const email = screen.getByLabelText('Email address');
@@ -123,7 +109,7 @@ describe('SignUp', () => {
   });
 
   it('asks for the required fields before sending anything', async () => {
-    const { user } = renderSignUp();
+    const { user } = renderSignUp(app);
     await screen.findByLabelText('Email address');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(description(screen.getByLabelText('Email address'))).toBe('Enter your email address.');
@@ -133,7 +119,7 @@ describe('SignUp', () => {
 
   it('goes to the code step for an address that already has an account, exactly as for a new one', async () => {
     await mock.seedUser({ email: 'taken@example.com', password: 'correct horse battery staple' });
-    const { user } = renderSignUp();
+    const { user } = renderSignUp(app, { children: <Probe /> });
     await fillStart(user, 'taken@example.com');
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('heading', { name: 'Verify your email' })).toBeTruthy();
@@ -143,7 +129,7 @@ describe('SignUp', () => {
   });
 
   it('comes back to the form with "Use a different email address", keeping the values, and updates the sign-up', async () => {
-    const { user } = renderSignUp();
+    const { user } = renderSignUp(app, { children: <Probe /> });
     await fillStart(user, 'typo@example.con');
     await user.keyboard('{Enter}');
     await user.click(await screen.findByRole('button', { name: 'Use a different email address' }));
@@ -157,20 +143,20 @@ describe('SignUp', () => {
   });
 
   it('pre-fills initialValues', async () => {
-    renderSignUp({ initialValues: { emailAddress: 'invited@example.com', firstName: 'Grace' } });
+    renderSignUp(app, { props: { initialValues: { emailAddress: 'invited@example.com', firstName: 'Grace' } } });
     expect((await screen.findByLabelText('Email address') as HTMLInputElement).value).toBe('invited@example.com');
     expect((screen.getByLabelText(/First name/) as HTMLInputElement).value).toBe('Grace');
   });
 
   it('links to the sign-in page: the signInUrl prop, else the instance’s', async () => {
-    renderSignUp({ signInUrl: '/login' });
+    renderSignUp(app, { props: { signInUrl: '/login' } });
     const footer = await screen.findByText('Already have an account?');
     expect(within(footer.parentElement!).getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/login');
   });
 
   it('links to the instance’s sign-in page by default and carries an allowed redirect_url over', async () => {
     window.history.replaceState(null, '', '/sign-up?redirect_url=%2Fbilling');
-    renderSignUp();
+    renderSignUp(app);
     expect((await screen.findByRole('link', { name: 'Sign in' })).getAttribute('href')).toBe('/sign-in?redirect_url=%2Fbilling');
   });
 
@@ -185,14 +171,14 @@ describe('SignUp', () => {
 
     it('follows an allowed redirect_url from the page URL', async () => {
       window.history.replaceState(null, '', '/sign-up?redirect_url=%2Fdashboard%3Ftab%3D2');
-      const { routerPush } = renderSignUp();
+      const { routerPush } = renderSignUp(app);
       await signUpAs('ada@example.com');
       await waitFor(() => expect(routerPush).toHaveBeenCalledWith('/dashboard?tab=2'));
     });
 
     it('refuses redirect_url=//evil.com and uses fallbackRedirectUrl instead', async () => {
       window.history.replaceState(null, '', '/sign-up?redirect_url=%2F%2Fevil.com');
-      const { routerPush } = renderSignUp({ fallbackRedirectUrl: '/welcome' });
+      const { routerPush } = renderSignUp(app, { props: { fallbackRedirectUrl: '/welcome' } });
       await signUpAs('ada@example.com');
       await waitFor(() => expect(routerPush).toHaveBeenCalledWith('/welcome'));
       expect(routerPush).not.toHaveBeenCalledWith(expect.stringContaining('evil'));
@@ -200,7 +186,7 @@ describe('SignUp', () => {
 
     it('prefers forceRedirectUrl over redirect_url, and ignores an unsafe forceRedirectUrl', async () => {
       window.history.replaceState(null, '', '/sign-up?redirect_url=%2Fdashboard');
-      const { routerPush } = renderSignUp({ forceRedirectUrl: '/onboarding' });
+      const { routerPush } = renderSignUp(app, { props: { forceRedirectUrl: '/onboarding' } });
       await signUpAs('ada@example.com');
       await waitFor(() => expect(routerPush).toHaveBeenCalledWith('/onboarding'));
     });

@@ -12,6 +12,7 @@ import { Form } from '../../primitives/Form.tsx';
 import { useRouter } from '../../router/RouterProvider.tsx';
 import { LegalConsent } from './LegalConsent.tsx';
 import { PasswordRequirements } from '../shared/PasswordRequirements.tsx';
+import { PasswordStrengthMeter } from '../shared/PasswordStrengthMeter.tsx';
 import { signUpFormPlan, type SignUpFieldSetting, type SignUpFormField } from './sign-up-fields.ts';
 import { useSignUpFlow } from './SignUpFlowContext.tsx';
 import { localProblems, retryAfterSeconds, saveSignUp, START_ERROR_FIELDS, toParams, type StartErrorField } from './submit-sign-up.ts';
@@ -27,7 +28,7 @@ const FIELD_TEXT: Record<SignUpFormField, { label: LocalizationKey; placeholder?
   password: { label: 'formFieldLabel__password', autoComplete: 'new-password', type: 'password' },
 };
 
-/** The first step: the instance's fields, the password rules, legal consent. */
+/** The first step: the instance's fields, the password's strength and rules, legal consent. */
 export function SignUpStart({ environment }: { environment: Environment }) {
   const el = useElements();
   const { layout } = useAppearance();
@@ -46,6 +47,8 @@ export function SignUpStart({ environment }: { environment: Environment }) {
   // Bumped on every failed submit, so that focus moves to the first error even if it is the same one.
   const [failures, setFailures] = useState(0);
   const requirementsId = `${uid}-password-rules`;
+  const strengthId = `${uid}-password-strength`;
+  const passwordSettings = environment.userSettings.passwordSettings;
 
   useEffect(() => {
     const first = plan.fields[0]?.name ?? (plan.legalConsent ? 'legal_accepted' : undefined);
@@ -123,7 +126,7 @@ export function SignUpStart({ environment }: { environment: Environment }) {
         autoComplete={text.autoComplete}
         optional={!field.required}
         aria-required={field.required || undefined}
-        aria-describedby={isPassword ? requirementsId : undefined}
+        aria-describedby={isPassword ? `${strengthId} ${requirementsId}` : undefined}
         maxLength={isPassword ? plan.passwordMaxLength : undefined}
         spellCheck={field.name === 'email_address' || field.name === 'username' ? false : undefined}
         autoCapitalize={field.name === 'email_address' || field.name === 'username' ? 'none' : undefined}
@@ -155,7 +158,13 @@ export function SignUpStart({ environment }: { environment: Environment }) {
           field.name === 'password' ? (
             <Fragment key="password">
               {renderField(field)}
-              <PasswordRequirements id={requirementsId} password={values.password} settings={environment.userSettings.passwordSettings} />
+              <PasswordStrengthMeter
+                id={strengthId}
+                password={values.password}
+                userInputs={[values.email_address, values.username, values.first_name, values.last_name]}
+                minScore={passwordSettings.minZxcvbnStrength}
+              />
+              <PasswordRequirements id={requirementsId} password={values.password} settings={passwordSettings} />
             </Fragment>
           ) : (
             renderField(field)

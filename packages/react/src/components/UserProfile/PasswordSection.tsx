@@ -95,6 +95,7 @@ export function PasswordSection({ user }: { user: User }) {
             error={error.fields.new_password}
             autoFocus={!user.passwordEnabled}
             confirmRef={confirmInput}
+            userInputs={[user.firstName, user.lastName, user.username, user.primaryEmailAddress?.emailAddress]}
           />
           <Checkbox name="sign_out_of_other_sessions" label={t('formFieldLabel__signOutOfOtherSessions')} checked={signOutOthers} onCheckedChange={setSignOutOthers} />
           <div {...el('profileSectionActions', { id: 'password' })}>

@@ -118,8 +118,25 @@ export const Reverification: Story = usherStory<Story>(
   },
 );
 
-/** "Change password" open: current and new password, the live rules, sign out of other devices. */
-export const ChangePassword: Story = usherStory<Story>({ seed: signedInAs() }, { args: { initialRoute: 'security' }, play: clickThen('Change password', 'Your password needs') });
+/**
+ * "Change password" open: current and new password, the strength meter (Ada's own name counts
+ * against "lovelace1815"), the live rules, sign out of other devices.
+ */
+export const ChangePassword: Story = usherStory<Story>(
+  { seed: signedInAs() },
+  {
+    args: { initialRoute: 'security' },
+    play: async ({ canvasElement }) => {
+      const canvas = within(canvasElement);
+      await userEvent.click(await canvas.findByRole('button', { name: 'Change password' }));
+      await expect(await canvas.findByText('Your password needs')).toBeTruthy();
+      await userEvent.type(canvas.getByLabelText('New password'), 'lovelace1815');
+      // The first estimate waits for the dictionaries, loaded when the field mounted.
+      await expect(await canvas.findByText('Too easy to guess', {}, { timeout: 10_000 })).toBeTruthy();
+      await expect(canvas.getByText('There should not be any personal or page related data.')).toBeTruthy();
+    },
+  },
+);
 
 /** A wrong current password: the message on its field. */
 export const WrongCurrentPassword: Story = usherStory<Story>(

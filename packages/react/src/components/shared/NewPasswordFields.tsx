@@ -3,6 +3,7 @@ import { useUsherSnapshot } from '../../hooks/use-usher.ts';
 import { useLocalization } from '../../localization/use-localization.ts';
 import { Field } from '../../primitives/Field.tsx';
 import { PasswordRequirements } from './PasswordRequirements.tsx';
+import { PasswordStrengthMeter } from './PasswordStrengthMeter.tsx';
 
 export interface NewPasswordFieldsProps {
   /** The form field name of the new password (`password` at a reset, `new_password` in the profile). */
@@ -18,14 +19,16 @@ export interface NewPasswordFieldsProps {
   autoFocus?: boolean;
   /** The confirmation input (to move focus there on a mismatch). */
   confirmRef?: React.Ref<HTMLInputElement>;
+  /** The user's own words (email, username, names), which the strength meter counts against the password. */
+  userInputs?: ReadonlyArray<string | null | undefined>;
 }
 
 /**
- * A new password: the field (its rules from the instance shown live below it, and pointed at by
- * aria-describedby) and its confirmation. The ref is the password input's.
+ * A new password: the field (its strength and the instance's rules shown live below it, both
+ * pointed at by aria-describedby) and its confirmation. The ref is the password input's.
  */
 export const NewPasswordFields = forwardRef<HTMLInputElement, NewPasswordFieldsProps>(function NewPasswordFields(
-  { name, password, onPasswordChange, confirm, onConfirmChange, mismatch, error, autoFocus, confirmRef },
+  { name, password, onPasswordChange, confirm, onConfirmChange, mismatch, error, autoFocus, confirmRef, userInputs },
   ref,
 ) {
   const { t } = useLocalization();
@@ -33,6 +36,7 @@ export const NewPasswordFields = forwardRef<HTMLInputElement, NewPasswordFieldsP
   const uid = useId();
   const settings = environment?.userSettings.passwordSettings;
   const rulesId = `${uid}-rules`;
+  const strengthId = `${uid}-strength`;
   return (
     <>
       <Field
@@ -45,10 +49,12 @@ export const NewPasswordFields = forwardRef<HTMLInputElement, NewPasswordFieldsP
         onValueChange={onPasswordChange}
         error={error}
         maxLength={settings?.maxLength}
-        aria-describedby={rulesId}
+        aria-describedby={`${strengthId} ${rulesId}`}
         required
         autoFocus={autoFocus}
       />
+      {/* The server's own default floor (2) until the environment is known. */}
+      <PasswordStrengthMeter id={strengthId} password={password} userInputs={userInputs} minScore={settings?.minZxcvbnStrength ?? 2} />
       <PasswordRequirements id={rulesId} password={password} settings={settings} />
       <Field
         ref={confirmRef}
