@@ -4,6 +4,7 @@ import { setupUsherMock, type UsherMock, type UsherMockOptions } from './setup-u
 export type { UsherMock, UsherMockOptions } from './setup-usher-mock.ts';
 export type { SeedUserInput, SeededUser } from './seed-user.ts';
 export { signInClient, type SignInClientInput, type SignedInClient } from './sign-in-client.ts';
+export { totpCodeOf } from './totp.ts';
 
 /*
  * In a page, MSW rebuilds each intercepted request with `new Request(...)`, and browsers drop

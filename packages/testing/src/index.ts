@@ -5,6 +5,7 @@
  */
 export { setupUsherMock, type UsherMock, type UsherMockOptions, type UsherMockApp } from './setup-usher-mock.ts';
 export { signInClient, type SignInClientInput, type SignedInClient } from './sign-in-client.ts';
+export { totpCodeOf } from './totp.ts';
 export type { UsherMockClock } from './mock-clock.ts';
 export type { UsherMockMailbox } from './mailbox.ts';
 export type { SeedUserInput, SeededUser } from './seed-user.ts';

@@ -1,19 +1,19 @@
 import type { DevMessageJSON } from '@usher/protocol';
 import type { Store } from '@usher/server';
 
-/** The dev mailbox of the mock instance, read straight from its store. */
+/** The dev mailbox (or SMS box) of the mock instance, read straight from its store. */
 export interface UsherMockMailbox {
-  /** Every email "sent" since the last reset, oldest first (seeding emails excluded). */
+  /** Every email (or text) "sent" since the last reset, oldest first (seeding emails excluded). */
   list(): Promise<DevMessageJSON[]>;
-  /** The 6-digit code of the newest email to `to`, or null. */
+  /** The 6-digit code of the newest message to `to` (an address or an E.164 number), or null. */
   latestCode(to: string): Promise<string | null>;
   /** Empties the mailbox. */
   clear(): Promise<void>;
 }
 
-export function createMailbox(store: () => Store, hidden: ReadonlySet<string>): UsherMockMailbox {
+export function createMailbox(store: () => Store, hidden: ReadonlySet<string>, channel: 'email' | 'sms' = 'email'): UsherMockMailbox {
   const list = async (): Promise<DevMessageJSON[]> => {
-    const page = await store().listDevMessages({ channel: 'email', limit: 10_000, offset: 0 });
+    const page = await store().listDevMessages({ channel, limit: 10_000, offset: 0 });
     return page.data
       .filter((m) => !hidden.has(m.id))
       .map((m) => ({ id: m.id, to: m.to, subject: m.subject, text: m.text, html: m.html, created_at: m.createdAt }));

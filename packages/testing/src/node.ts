@@ -1,6 +1,8 @@
 import { setupServer, type SetupServer } from 'msw/node';
 import { setupUsherMock, type UsherMock, type UsherMockOptions } from './setup-usher-mock.ts';
 
+export { totpCodeOf } from './totp.ts';
+
 export interface UsherMockServer extends UsherMock {
   /** The msw/node server, already listening; use `server.use(...)` to inject failures. */
   readonly server: SetupServer;

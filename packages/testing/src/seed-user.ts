@@ -1,4 +1,5 @@
-import type { ClientResponseJSON, SignUpJSON } from '@usher/protocol';
+import type { ClientResponseJSON, SignUpJSON, TotpJSON } from '@usher/protocol';
+import { totpCodeOf } from './totp.ts';
 import type { Store } from '@usher/server';
 
 export interface SeedUserInput {
@@ -7,6 +8,8 @@ export interface SeedUserInput {
   firstName?: string;
   lastName?: string;
   username?: string;
+  /** Also set up an authenticator app (2-step verification): the answer carries its secret and the backup codes. */
+  totp?: boolean;
 }
 
 export interface SeededUser {
@@ -16,6 +19,10 @@ export interface SeededUser {
   firstName: string | null;
   lastName: string | null;
   username: string | null;
+  /** With `totp: true`: the authenticator's base32 secret (compute codes with `totpCodeOf`), else null. */
+  totpSecret: string | null;
+  /** With `totp: true`: the 10 backup codes, else empty. */
+  backupCodes: string[];
 }
 
 interface SeedDeps {
@@ -24,11 +31,13 @@ interface SeedDeps {
   store: () => Store;
   deliverOutbox(): Promise<void>;
   hideMessage(id: string): void;
+  /** The server's clock (codes are computed for its time). */
+  now(): number;
 }
 
 /**
  * Creates a user through the real sign-up endpoints (create → email code → verify), on a client of
- * its own in bearer mode, then signs that client out. The seeding email is hidden from the mock's
+ * its own in bearer mode (and, with `totp`, sets up an authenticator app), then signs that client out. The seeding email is hidden from the mock's
  * mailbox so tests only see what they caused.
  */
 export async function seedUser(deps: SeedDeps, input: SeedUserInput): Promise<SeededUser> {
@@ -64,6 +73,14 @@ export async function seedUser(deps: SeedDeps, input: SeedUserInput): Promise<Se
   if (signUp.status !== 'complete' || !signUp.created_user_id) {
     throw new Error(`seedUser(${input.email}): the sign-up ended "${signUp.status}" (missing: ${signUp.missing_fields.join(', ') || 'none'})`);
   }
+  let totpSecret: string | null = null;
+  let backupCodes: string[] = [];
+  if (input.totp) {
+    const started = await call<ClientResponseJSON<TotpJSON>>('POST', '/me/totp', {});
+    totpSecret = started.response.secret;
+    const enabled = await call<ClientResponseJSON<TotpJSON>>('POST', '/me/totp/attempt_verification', { code: await totpCodeOf(totpSecret ?? '', deps.now()) });
+    backupCodes = enabled.response.backup_codes ?? [];
+  }
   await call('DELETE', '/client/sessions', {});
   return {
     id: signUp.created_user_id,
@@ -72,6 +89,8 @@ export async function seedUser(deps: SeedDeps, input: SeedUserInput): Promise<Se
     firstName: signUp.first_name,
     lastName: signUp.last_name,
     username: signUp.username,
+    totpSecret,
+    backupCodes,
   };
 }
 

@@ -57,6 +57,8 @@ export interface UsherMock {
   readonly clock: UsherMockClock;
   readonly origin: string;
   readonly mailbox: UsherMockMailbox;
+  /** The dev SMS box: texts "sent" (verification and 2-step codes), the same way. */
+  readonly sms: UsherMockMailbox;
   /** The browser's cookies for the API (cookie mode in Node). */
   readonly cookies: { get(name: string): string | null; clear(): void };
   /** Creates a verified user through the real sign-up endpoints. */
@@ -148,6 +150,7 @@ export function setupUsherMock(options: UsherMockOptions = {}): UsherMock {
   ]);
 
   const mailbox = createMailbox(() => current.store, hidden);
+  const sms = createMailbox(() => current.store, hidden, 'sms');
 
   return {
     handlers,
@@ -160,6 +163,7 @@ export function setupUsherMock(options: UsherMockOptions = {}): UsherMock {
     clock,
     origin,
     mailbox,
+    sms,
     cookies: { get: (name) => jar.get(name), clear: () => jar.clear() },
     createSecretKey: async (name = 'test') => (await createSecretKey({ store: current.store, clock, random: webCryptoRandom }, { environment: 'development', name })).secretKey,
     seedUser: (input) =>
@@ -170,6 +174,7 @@ export function setupUsherMock(options: UsherMockOptions = {}): UsherMock {
           store: () => current.store,
           deliverOutbox: () => drainOutbox(current.worker),
           hideMessage: (id) => hidden.add(id),
+          now: () => clock.now(),
         },
         input,
       ),

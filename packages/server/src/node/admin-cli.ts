@@ -10,13 +10,12 @@ import type { BackendUserJSON } from '@usher/protocol';
 import { UsherError } from '../errors.ts';
 import { createSecretKey } from '../services/backend/secret-keys.ts';
 import { toInstanceSettingsJSON, updateInstanceSettings } from '../services/backend/instance-settings.ts';
-import { createUser, listUsers, setBanned, setLocked } from '../services/backend/users.ts';
+import { createUser, disableMfa, listUsers, setBanned, setLocked } from '../services/backend/users.ts';
 import { createWebhookEndpoint, deleteWebhookEndpoint, listWebhookMessages, replayWebhookMessage } from '../services/backend/webhook-endpoints.ts';
 import { backendCreateWebhookEndpointBody, backendInstanceSettingsBody, backendListWebhookMessagesQuery } from '@usher/protocol';
 import { parseBody } from '../http/validate.ts';
 import { Runtime } from '../services/runtime.ts';
-import { toBackendUserJSON } from '../services/serializers/backend.ts';
-import { avatarSettings } from '../services/serializers/user-image.ts';
+import { loadBackendUserJSON } from '../services/serializers/load.ts';
 import type { Clock, Random } from '../deps.ts';
 import type { Store, UserRecord } from '../store/types.ts';
 import { createArgon2Hasher } from './argon2-hasher.ts';
@@ -55,12 +54,12 @@ async function findUser(store: Store, idOrEmail: string | undefined): Promise<Us
 }
 
 async function userJson(rt: Runtime, user: UserRecord): Promise<BackendUserJSON> {
-  return toBackendUserJSON(user, await rt.store.listEmailAddresses(user.id), avatarSettings(rt.config, await rt.instanceConfig()), rt.now(), await rt.store.listPhoneNumbers(user.id));
+  return loadBackendUserJSON(rt, user, await rt.instanceConfig());
 }
 
 function userLine(u: BackendUserJSON): string {
   const email = u.email_addresses.find((e) => e.id === u.primary_email_address_id)?.email_address ?? u.username ?? '';
-  const flags = [u.banned ? 'banned' : '', u.locked ? 'locked' : ''].filter(Boolean).join(',');
+  const flags = [u.banned ? 'banned' : '', u.locked ? 'locked' : '', u.two_factor_enabled ? '2fa' : ''].filter(Boolean).join(',');
   return `${u.id}  ${email}${flags ? `  [${flags}]` : ''}`;
 }
 
@@ -119,7 +118,7 @@ async function users(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<nu
       io.out(`${userLine(await userJson(rt, user))}\n`);
       return 0;
     }
-    const apply = { ban: (id: string) => setBanned(rt, id, true), unban: (id: string) => setBanned(rt, id, false), lock: (id: string) => setLocked(rt, config, id, true), unlock: (id: string) => setLocked(rt, config, id, false) }[action ?? ''];
+    const apply = { ban: (id: string) => setBanned(rt, id, true), unban: (id: string) => setBanned(rt, id, false), lock: (id: string) => setLocked(rt, config, id, true), unlock: (id: string) => setLocked(rt, config, id, false), 'disable-mfa': (id: string) => disableMfa(rt, id) }[action ?? ''];
     if (apply) {
       const user = await apply((await findUser(store, target)).id);
       io.out(`${userLine(await userJson(rt, user))}\n`);

@@ -6,6 +6,7 @@ export const ADMIN_HELP = `Operator commands (on DATABASE_URL, else ./.usher/ush
   usher users list [--query Q] [--limit N] List users, newest first
   usher users create --email E [--password P] [--first-name F] [--last-name L]
   usher users ban|unban|lock|unlock USER   USER is a user id or an email address
+  usher users disable-mfa USER             Turn 2-step verification off (lost devices)
   usher keys rotate                        New signing key; the old one stays in the JWKS for 24 h
   usher keys list                          Signing keys (kid, created, retired)
   usher config get                         Print the instance settings (JSON)

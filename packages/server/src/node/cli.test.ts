@@ -306,6 +306,9 @@ describe('usher secret-keys and users (operator commands on the database)', { ti
     expect((await command(['users', 'unban', 'ada@example.com'], env, cwd)).stdout).toContain('[locked]');
     const unlocked = await command(['users', 'unlock', user.stdout.split(' ')[0]!], env, cwd);
     expect(unlocked.stdout).not.toContain('[');
+    const noMfa = await command(['users', 'disable-mfa', 'ada@example.com'], env, cwd);
+    expect(noMfa.code).toBe(0);
+    expect(noMfa.stdout).toMatch(/^user_\S+ {2}ada@example\.com\n$/);
     const list = await command(['users', 'list', '--query', 'ada'], env, cwd);
     expect(list.stdout).toContain('ada@example.com');
     expect(list.stderr).toContain('1 of 1 users');

@@ -1,20 +1,14 @@
 import { backendCreateUserBody, backendListUsersQuery, backendMergeMetadataBody, backendUpdateUserBody, emptyBody, type ListJSON, type BackendUserJSON } from '@usher/protocol';
 import { parseBody } from '../../http/validate.ts';
 import { createUser, deleteUser, disableMfa, getUserOr404, listUsers, mergeUserMetadata, setBanned, setLocked, updateUser } from '../../services/backend/users.ts';
-import { loadSecondFactors } from '../../services/second-factors.ts';
-import { toBackendUserJSON } from '../../services/serializers/backend.ts';
-import { avatarSettings } from '../../services/serializers/user-image.ts';
+import { loadBackendUserJSON } from '../../services/serializers/load.ts';
 import type { Runtime } from '../../services/runtime.ts';
 import type { UserRecord } from '../../store/types.ts';
 import { pathId, type App, type AppContext } from '../types.ts';
 
 /** /backend/v1/users: list, read, create, update, delete, ban/unban, lock/unlock, merge metadata, disable MFA. */
 export function registerBackendUserRoutes(app: App, rt: Runtime): void {
-  const json = async (c: AppContext, user: UserRecord): Promise<BackendUserJSON> => {
-    const phones = await rt.store.listPhoneNumbers(user.id);
-    const factors = await loadSecondFactors(rt, c.get('instance'), user.id, phones);
-    return toBackendUserJSON(user, await rt.store.listEmailAddresses(user.id), avatarSettings(rt.config, c.get('instance')), rt.now(), phones, factors);
-  };
+  const json = (c: AppContext, user: UserRecord): Promise<BackendUserJSON> => loadBackendUserJSON(rt, user, c.get('instance'));
   const userId = (c: AppContext) => pathId(c, 'user', 'user_not_found');
 
   app.get('/backend/v1/users', async (c) => {

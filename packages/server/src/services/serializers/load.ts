@@ -1,6 +1,7 @@
-import type { ClientJSON, SessionJSON, SignInJSON, SignUpJSON } from '@usher/protocol';
+import type { BackendUserJSON, ClientJSON, SessionJSON, SignInJSON, SignUpJSON } from '@usher/protocol';
 import type { InstanceConfig } from '../../config/instance.ts';
-import type { ClientRecord, SessionRecord, SignInRecord, SignUpRecord } from '../../store/types.ts';
+import type { ClientRecord, SessionRecord, SignInRecord, SignUpRecord, UserRecord } from '../../store/types.ts';
+import { toBackendUserJSON } from './backend.ts';
 import { isSessionActive } from '../machines/session.ts';
 import { identifierKindOf } from '../machines/sign-in.ts';
 import type { Runtime } from '../runtime.ts';
@@ -28,6 +29,12 @@ export async function loadSignInJSON(rt: Runtime, signIn: SignInRecord, config: 
   const secondFactors = secondStep ? secondFactorList(user, await loadSecondFactors(rt, config, user.id)) : null;
   const secondVerification = signIn.secondFactorStrategy === 'phone_code' ? await rt.store.getVerification(signIn.id, 'second_factor') : null;
   return toSignInJSON({ signIn, config, user, primaryEmail, verification, secondFactors, secondVerification, avatars: avatarSettings(rt.config, config), now: rt.now() });
+}
+
+/** A user as the Backend API and the CLI show it: addresses, numbers and second factors included. */
+export async function loadBackendUserJSON(rt: Runtime, user: UserRecord, config: InstanceConfig): Promise<BackendUserJSON> {
+  const [emails, phones] = await Promise.all([rt.store.listEmailAddresses(user.id), rt.store.listPhoneNumbers(user.id)]);
+  return toBackendUserJSON(user, emails, avatarSettings(rt.config, config), rt.now(), phones, await loadSecondFactors(rt, config, user.id, phones));
 }
 
 export async function loadSignUpJSON(rt: Runtime, signUp: SignUpRecord, config: InstanceConfig): Promise<SignUpJSON> {
