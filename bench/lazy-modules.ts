@@ -1,5 +1,5 @@
 /**
- * Packages that must never be in the initial chunks of the sign-in and sign-up pages: each is
+ * Packages that must never be in the initial chunks of the sign-in, sign-up and account pages: each is
  * heavy and needed by one step only, so the components import it dynamically (DESIGN: "zxcvbn
  * dictionaries only when a new-password field mounts, `qrcode` only in TOTP setup"). Add a package
  * here when a component starts loading one on demand.

@@ -11,7 +11,7 @@ const reactEntry = fileURLToPath(new URL('../packages/react/src/index.ts', impor
 
 interface Page {
   title: string;
-  component: 'SignIn' | 'SignUp';
+  component: 'SignIn' | 'SignUp' | 'UserProfile';
   /** Initial KB gzip the page may cost, when an issue set one. */
   budgetKb?: number;
 }
@@ -20,10 +20,12 @@ interface Page {
 const PAGES: Page[] = [
   { title: 'Sign-in page', component: 'SignIn', budgetKb: 45 },
   { title: 'Sign-up page', component: 'SignUp' },
+  // The account page: its password section loads zxcvbn, its two-step section qrcode, both on demand.
+  { title: 'UserProfile page', component: 'UserProfile' },
 ];
 
 /**
- * What a page that renders only <SignIn/> (or only <SignUp/>) inside the provider costs: a Vite
+ * What a page that renders only <SignIn/> (or only <SignUp/>, or only <UserProfile/>) inside the provider costs: a Vite
  * production build, react and react-dom left out (every React app already ships them), initial vs
  * lazy chunks. Fails when a package of LAZY_ONLY_PACKAGES (zxcvbn, qrcode) is in the initial chunks.
  */

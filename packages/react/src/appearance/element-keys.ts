@@ -150,6 +150,24 @@ export const ELEMENT_KEYS = [
   'profileSectionItemList',
   'profileSectionPrimaryButton',
   'profileSectionActions',
+  // Two-step verification
+  'twoStepMethod',
+  'twoStepMethodText',
+  'twoStepMethodDescription',
+  'qrCode',
+  'totpSetup',
+  'totpSetupSteps',
+  'totpSetupStep',
+  'totpSetupManual',
+  'totpSetupSecret',
+  'totpSetupActions',
+  'copyButton',
+  'copyStatus',
+  'backupCodes',
+  'backupCodesList',
+  'backupCodesItem',
+  'backupCodesActions',
+  'backupCodesDownloadButton',
 ] as const;
 
 /** One element key, e.g. `'formButtonPrimary'`. */

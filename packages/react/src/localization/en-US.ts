@@ -1,4 +1,6 @@
 import { enErrors } from './en-errors.ts';
+import { enTwoStepProfile } from './en-two-step-profile.ts';
+import { enTwoStepSignIn } from './en-two-step-sign-in.ts';
 
 /**
  * The English resource: every visible string of Usher's components. The `localization` prop
@@ -286,5 +288,9 @@ export const enUS = {
       passwordIncorrect: 'That password is not right. Try again.',
     },
   },
+  /** Sign-in's second-factor step and the required set-up after sign-in. */
+  twoStepSignIn: enTwoStepSignIn,
+  /** UserProfile's two-step verification section. */
+  twoStepProfile: enTwoStepProfile,
   errors: enErrors,
 } as const;

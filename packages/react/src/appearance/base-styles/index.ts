@@ -4,6 +4,7 @@ import { formsCss } from './forms.ts';
 import { frameCss } from './frame.ts';
 import { menusCss } from './menus.ts';
 import { motionCss } from './motion.ts';
+import { twoStepCss } from './two-step.ts';
 
 /** A stylesheet Usher emits: its text and a stable id (a hash of the text). */
 export interface UsherSheet {
@@ -26,3 +27,10 @@ export const BASE_SHEET: UsherSheet = /* @__PURE__ */ sheet('base', () => frameC
  * so the sign-in page does not download them: pass it to <AppearanceScope sheets={[MENUS_SHEET]}>.
  */
 export const MENUS_SHEET: UsherSheet = /* @__PURE__ */ sheet('menus', menusCss);
+
+/**
+ * Base styles of two-step verification (authenticator setup, backup codes, the profile's section).
+ * Emitted by those components themselves (<TwoStepStyles/>), wherever they render: UserProfile,
+ * or a sign-in that asks to set up a second factor.
+ */
+export const TWO_STEP_SHEET: UsherSheet = /* @__PURE__ */ sheet('two-step', twoStepCss);

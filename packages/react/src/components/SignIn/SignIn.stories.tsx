@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { Usher } from '@usher/core';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { ADA, usherStory } from '../../stories-support/usher-story.ts';
+import { ADA, STORY_PASSWORD, signedInAs, usherStory } from '../../stories-support/usher-story.ts';
 import { SignInInternal } from './SignIn.tsx';
 
 const meta = {
@@ -137,3 +138,61 @@ export const CustomAppearance: Story = {
     />
   ),
 };
+
+/** Ada with an authenticator app (2-step verification). */
+const seedAdaWithTotp = usherStory({ seed: async ({ seedUser }) => void (await seedUser({ totp: true })) }).parameters.usher;
+
+/** Starts Ada's sign-in with the right password: for an account with a second factor, needs_second_factor. */
+const withPassword = (sdk: Usher) => sdk.signIn.create({ identifier: ADA.email, strategy: 'password', password: STORY_PASSWORD });
+const pastPassword: Story['beforeEach'] = async ({ usher }) => void (await withPassword(usher.usher));
+
+/** The second step of an account with an authenticator app: its 6-digit code, "Use another method". */
+export const SecondFactorTotp: Story = { parameters: { usher: seedAdaWithTotp }, args: { initialRoute: 'factor-two' }, beforeEach: pastPassword };
+
+/** A wrong authenticator code: the message sits on the code field, which is cleared and focused. */
+export const SecondFactorWrongCode: Story = {
+  ...SecondFactorTotp,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const user = userEvent.setup();
+    await user.click(await canvas.findByRole('textbox', { name: 'Digit 1 of 6' }));
+    await user.paste('000000');
+    await expect(await canvas.findByText(/incorrect/i)).toBeTruthy();
+  },
+};
+
+/** A backup code instead (one of the 10 saved at set-up; each works once). */
+export const SecondFactorBackupCode: Story = { parameters: { usher: seedAdaWithTotp }, args: { initialRoute: 'factor-two?strategy=backup_code' }, beforeEach: pastPassword };
+
+/** "Use another method" at the second step. */
+export const SecondFactorMethods: Story = { parameters: { usher: seedAdaWithTotp }, args: { initialRoute: 'factor-two/methods?from=totp' }, beforeEach: pastPassword };
+
+const PHONE = '+15555550142';
+
+/**
+ * Ada with a phone number reserved for 2-step verification (an instance with SMS codes on): the
+ * step texts the code when it opens, with the resend countdown.
+ */
+export const SecondFactorSms: Story = {
+  parameters: { usher: { ...seedAda, mock: { instanceConfig: { attributes: { phoneNumber: { enabled: true } }, mfa: { phoneCode: true } } } } },
+  args: { initialRoute: 'factor-two?strategy=phone_code' },
+  beforeEach: async ({ usher }) => {
+    const sdk = usher.usher;
+    const signedIn = await withPassword(sdk);
+    await sdk.setActive({ session: signedIn.createdSessionId });
+    const user = sdk.getSnapshot().user;
+    if (!user) throw new Error('Ada is not signed in.');
+    const phone = await (await user.createPhoneNumber({ phoneNumber: PHONE })).prepareVerification();
+    const code = await usher.mock.sms.latestCode(PHONE);
+    if (!code) throw new Error('No verification code was texted.');
+    await (await phone.attemptVerification({ code })).update({ reservedForSecondFactor: true });
+    await sdk.signOut();
+    await withPassword(sdk);
+  },
+};
+
+/**
+ * An instance that requires 2-step verification, right after Ada (who has none) signed in: she sets
+ * up an authenticator app before going on.
+ */
+export const RequiredTwoStepSetup: Story = usherStory({ mock: { instanceConfig: { mfa: { required: true } } }, seed: signedInAs() });

@@ -1,10 +1,10 @@
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { StartedSignIn } from '@usher/core';
 import { AppearanceScope } from '../../appearance/AppearanceScope.tsx';
 import type { Appearance } from '../../appearance/types.ts';
 import { authPageUrl, currentLocation } from '../../control/auth-urls.ts';
 import { useNavigate } from '../../control/navigation.ts';
-import { useUsherSnapshot } from '../../hooks/use-usher.ts';
+import { useUsher, useUsherSnapshot } from '../../hooks/use-usher.ts';
 import { useLocalization } from '../../localization/use-localization.ts';
 import { Card } from '../../primitives/Card.tsx';
 import { Spinner } from '../../primitives/Spinner.tsx';
@@ -17,7 +17,12 @@ import { SignInAlternativeMethods } from './SignInAlternativeMethods.tsx';
 import { SignInEmailCode } from './SignInEmailCode.tsx';
 import { SignInPassword } from './SignInPassword.tsx';
 import { SignInResetPassword } from './SignInResetPassword.tsx';
+import { SignInSecondFactor } from './SignInSecondFactor.tsx';
+import { SignInSecondFactorMethods } from './SignInSecondFactorMethods.tsx';
 import { SignInStart } from './SignInStart.tsx';
+
+/** Only instances that require 2-step verification show it, once per account: it (and its QR code) loads on demand. */
+const SignInSetupTwoStep = lazy(() => import('./SignInSetupTwoStep.tsx').then((m) => ({ default: m.SignInSetupTwoStep })));
 
 export interface SignInProps {
   /** 'path' (default when `path` is given) follows the URL below `path`; 'hash' uses `#/…`; 'virtual' keeps steps in memory (modals). */
@@ -42,7 +47,9 @@ export interface SignInInternalProps extends SignInProps {
 
 /**
  * The sign-in flow: identifier → password or email code (with "use another method" between
- * them; "Forgot password?" → emailed reset code → new password) → session activated → redirect. Steps follow the instance settings (username, strategies);
+ * them; "Forgot password?" → emailed reset code → new password) → for an account with 2-step
+ * verification, its second factor (authenticator, texted code or backup code) → session activated
+ * → (set up 2-step verification, when the instance requires it and the account has none) → redirect. Steps follow the instance settings (username, strategies);
  * errors appear on their field; the card shows a skeleton until the instance settings are known.
  * Someone already signed in on a single-session instance is sent straight to the redirect target.
  *
@@ -66,34 +73,63 @@ export function SignInInternal({ routing, path, appearance, initialRoute, ...pro
 }
 
 function SignInFlowRoot({ signUpUrl, forceRedirectUrl, fallbackRedirectUrl, initialValues }: Omit<SignInProps, 'routing' | 'path' | 'appearance'>) {
-  const { environment } = useUsherSnapshot();
+  const usher = useUsher();
+  const { environment, user, session } = useUsherSnapshot();
+  const { navigate } = useRouter();
   const [identifier, setIdentifier] = useState(initialValues?.identifier ?? '');
   const push = useNavigate('push', undefined);
+  const codeSentTo = useRef(new Set<string>()).current;
 
   const target = useCallback(() => afterSignInTarget({ forceRedirectUrl, fallbackRedirectUrl }, environment, currentLocation()), [forceRedirectUrl, fallbackRedirectUrl, environment]);
 
   const location = currentLocation();
   const signUpHref = location && environment ? authPageUrl({ page: 'signUp', url: signUpUrl, redirectUrl: target() }, environment, location) : null;
 
-  const { leaving, finishing } = useLeaveWhenSignedIn(target);
+  // Required 2-step verification for an account without it: the set-up step, whatever the route (a reload included).
+  const mfa = environment?.userSettings.mfa;
+  const needsTwoStep = !!(mfa?.required && mfa.totp && session && user && !user.twoFactorEnabled);
+  // Once shown, the set-up stays until it is done (its backup codes come after 2-step is on) or the user signs out.
+  const [settingUpTwoStep, setSettingUpTwoStep] = useState(false);
+  if (needsTwoStep && !settingUpTwoStep) setSettingUpTwoStep(true);
+  if (settingUpTwoStep && !session) setSettingUpTwoStep(false);
+  const showTwoStep = needsTwoStep || settingUpTwoStep;
+  const { leaving, finishing } = useLeaveWhenSignedIn(target, { stay: showTwoStep });
+  const leave = useCallback(async () => {
+    await push(target());
+  }, [push, target]);
   const complete = useCallback(
     async (attempt: StartedSignIn) => {
+      // The first factor was right; the account asks for its second one (a reset's password waits for it too).
+      if (attempt.status === 'needs_second_factor') {
+        await navigate(SIGN_IN_ROUTES.secondFactor);
+        return;
+      }
       finishing();
       await attempt.finalize();
-      await push(target());
+      // An instance that requires 2-step verification: an account without it stays for the set-up
+      // step (rendered in place of the steps while that is so), which leaves when it is done.
+      const signedIn = usher.getSnapshot().user;
+      if (environment?.userSettings.mfa.required && environment.userSettings.mfa.totp && signedIn && !signedIn.twoFactorEnabled) return;
+      await leave();
     },
-    [push, target, finishing],
+    [navigate, finishing, usher, environment, leave],
   );
 
   const flow = useMemo<SignInFlow>(
-    () => ({ identifier, setIdentifier, complete, signUpHref, goToSignUp: () => signUpHref && void push(signUpHref) }),
-    [identifier, complete, signUpHref, push],
+    () => ({ identifier, setIdentifier, complete, leave, codeSentTo, signUpHref, goToSignUp: () => signUpHref && void push(signUpHref) }),
+    [identifier, complete, leave, codeSentTo, signUpHref, push],
   );
 
   if (!environment || leaving) return <SignInSkeleton />;
   return (
     <SignInFlowContext.Provider value={flow}>
-      <SignInSteps />
+      {showTwoStep ? (
+        <Suspense fallback={<SignInSkeleton />}>
+          <SignInSetupTwoStep />
+        </Suspense>
+      ) : (
+        <SignInSteps />
+      )}
     </SignInFlowContext.Provider>
   );
 }
@@ -111,6 +147,10 @@ function SignInSteps() {
       return <SignInEmailCode key="reset" strategy="reset_password_email_code" />;
     case SIGN_IN_ROUTES.resetPassword:
       return <SignInResetPassword />;
+    case SIGN_IN_ROUTES.secondFactor:
+      return <SignInSecondFactor />;
+    case SIGN_IN_ROUTES.secondFactorMethods:
+      return <SignInSecondFactorMethods />;
     default:
       return <SignInStart />;
   }

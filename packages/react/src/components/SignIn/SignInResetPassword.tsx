@@ -12,7 +12,7 @@ import { useActiveAttempt } from './use-active-attempt.ts';
 import { useStepError } from './use-step-error.tsx';
 
 const FIELDS = ['password', 'confirm_password'] as const;
-const STATUSES: readonly SignInStatus[] = ['needs_new_password', 'complete'];
+const STATUSES: readonly SignInStatus[] = ['needs_new_password', 'needs_second_factor', 'complete'];
 
 /**
  * The new password after a correct reset code: the instance's rules shown live, a confirmation

@@ -6,8 +6,15 @@ export interface SignInFlow {
   /** The identifier typed on the first step, kept when the user goes back to edit it. */
   identifier: string;
   setIdentifier: (value: string) => void;
-  /** Activates the session of a complete attempt, then leaves for the after-sign-in URL. */
+  /**
+   * Moves on from an attempt a step finished: to the second factor when it needs one, else
+   * activates the session and leaves for the after-sign-in URL (through the required 2-step set-up first).
+   */
   complete: (attempt: StartedSignIn) => Promise<void>;
+  /** Leaves for the after-sign-in URL (the session is already active). */
+  leave: () => Promise<void>;
+  /** Reserved numbers a second-factor code was texted to in this flow (the step texts once per number). */
+  codeSentTo: Set<string>;
   /** The sign-up page with the redirect carried over; null while unknown (server render). */
   signUpHref: string | null;
   /** Follows the sign-up link through the host router when there is one. */
@@ -32,4 +39,8 @@ export const SIGN_IN_ROUTES = {
   forgotPassword: 'forgot-password',
   /** The new password, once the reset code was right. */
   resetPassword: 'reset-password',
+  /** The second factor (`?strategy=totp|phone_code|backup_code`, `&phone=` for a number). */
+  secondFactor: 'factor-two',
+  /** "Use another method" among the second factors. */
+  secondFactorMethods: 'factor-two/methods',
 } as const;

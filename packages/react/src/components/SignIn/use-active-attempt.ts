@@ -4,8 +4,8 @@ import { useUsherSnapshot } from '../../hooks/use-usher.ts';
 import { useRouter } from '../../router/RouterProvider.tsx';
 import { SIGN_IN_ROUTES } from './sign-in-context.ts';
 
-/** A first-factor step keeps its attempt while it moves on (to the new password, to the session). */
-const FIRST_FACTOR_STATUSES: readonly SignInStatus[] = ['needs_first_factor', 'needs_new_password', 'complete'];
+/** A first-factor step keeps its attempt while it moves on (to the new password, the second factor, the session). */
+const FIRST_FACTOR_STATUSES: readonly SignInStatus[] = ['needs_first_factor', 'needs_new_password', 'needs_second_factor', 'complete'];
 
 /**
  * The sign-in attempt a step works on, when its status is one the step handles. Without one (a

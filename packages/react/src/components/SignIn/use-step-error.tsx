@@ -1,4 +1,4 @@
-import { isUsherAPIError } from '@usher/core';
+import { isUsherAPIError, type ErrorCode } from '@usher/core';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useLocalization } from '../../localization/use-localization.ts';
 import { Alert } from '../../primitives/Alert.tsx';
@@ -30,8 +30,9 @@ export interface StepError {
 /**
  * Maps a caught error of one step to what the user sees: field errors on their field, a lock with
  * its end in the user's locale, a rate limit with a countdown taken from the server's answer.
+ * `messages` replaces the localized text of some error codes for this step.
  */
-export function useStepError(knownFields: readonly string[]): StepError {
+export function useStepError(knownFields: readonly string[], messages?: Partial<Record<ErrorCode, string>>): StepError {
   const { errorsByField, t, formatDate } = useLocalization();
   const [state, setState] = useState<ErrorState>(EMPTY);
   const [now, setNow] = useState(() => Date.now());
@@ -61,10 +62,14 @@ export function useStepError(knownFields: readonly string[]): StepError {
         return null;
       }
       const { fields, global } = errorsByField(caught, knownFields);
-      setState({ ...EMPTY, fields, global: global[0] ?? null });
+      // The step's own words for an error it knows better (a wrong authenticator code is not "check the latest email").
+      const own = item ? messages?.[item.code] : undefined;
+      const param = item?.meta.paramName;
+      if (own && param && knownFields.includes(param)) fields[param] = own;
+      setState({ ...EMPTY, fields, global: own && !(param && knownFields.includes(param)) ? own : (global[0] ?? null) });
       return knownFields.find((field) => fields[field]) ?? null;
     },
-    [errorsByField, knownFields],
+    [errorsByField, knownFields, messages],
   );
 
   const clear = useCallback(() => setState(EMPTY), []);

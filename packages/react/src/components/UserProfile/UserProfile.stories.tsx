@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { signInClient } from '@usher/testing/browser';
 import { expect, userEvent, within } from 'storybook/test';
+import { codeForShownKey, enableTotp } from '../../stories-support/totp.ts';
 import { signedInAs, STORY_PASSWORD, usherStory } from '../../stories-support/usher-story.ts';
 import { UserProfileLink, UserProfilePage } from './custom-pages.tsx';
 import { UserProfileInternal } from './UserProfile.tsx';
@@ -169,3 +170,104 @@ export const TwoDevices: Story = usherStory<Story>(
 
 /** Deleting the account: the typed confirmation. */
 export const DeleteAccountConfirm: Story = usherStory<Story>({ seed: signedInAs() }, { args: { initialRoute: 'security' }, play: clickThen('Delete account', /Type “Delete account” to confirm/) });
+
+/** Phone numbers on, and SMS codes as a second factor (both off by default). */
+const SMS_CODES = { instanceConfig: { attributes: { phoneNumber: { enabled: true } }, mfa: { phoneCode: true } } };
+
+/** Two-step verification not set up yet: "Add authenticator app", and text message codes for her verified number. */
+export const TwoStepOff: Story = usherStory<Story>(
+  {
+    mock: SMS_CODES,
+    seed: async ({ mock, seedUser, signIn }) => {
+      const ada = await seedUser();
+      const id = `idn_${'0'.repeat(35)}1`;
+      await mock.store.addPhoneNumber({ id, userId: ada.id, phoneNumber: '+15555550100', verifiedAt: null, reservedForSecondFactor: false, createdAt: Date.now() });
+      await mock.store.verifyPhoneNumber(id, Date.now());
+      await signIn(ada);
+    },
+  },
+  {
+    args: { initialRoute: 'security' },
+    play: async ({ canvasElement }) => {
+      const section = await within(canvasElement).findByRole('region', { name: 'Two-step verification' });
+      await expect(within(section).getByRole('button', { name: 'Add authenticator app' })).toBeTruthy();
+      await expect(within(section).getByRole('button', { name: 'Actions for +15555550100' })).toBeTruthy();
+    },
+  },
+);
+
+/** Setting up an authenticator app: the steps, the QR code (loaded on demand) and the key in blocks of 4. */
+export const TotpSetup: Story = usherStory<Story>(
+  { seed: signedInAs() },
+  {
+    args: { initialRoute: 'security' },
+    play: async ({ canvasElement }) => {
+      const canvas = within(canvasElement);
+      await userEvent.click(await canvas.findByRole('button', { name: 'Add authenticator app' }));
+      await expect(await canvas.findByRole('img', { name: /^QR code that adds/ })).toBeTruthy();
+      await expect(canvas.getByTestId('usher-totp-secret').textContent).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
+    },
+  },
+);
+
+/** After a right first code: the 10 backup codes, shown once (the code is computed from the key on screen). */
+export const TotpBackupCodes: Story = usherStory<Story>(
+  { seed: signedInAs() },
+  {
+    args: { initialRoute: 'security' },
+    play: async ({ canvasElement, usher }) => {
+      const canvas = within(canvasElement);
+      await userEvent.click(await canvas.findByRole('button', { name: 'Add authenticator app' }));
+      const key = (await canvas.findByTestId('usher-totp-secret')).textContent;
+      await userEvent.click(canvas.getByRole('textbox', { name: 'Digit 1 of 6' }));
+      await userEvent.paste(await codeForShownKey(key, usher.mock.clock.now()));
+      const codes = await canvas.findByRole('list', { name: 'Your backup codes' });
+      await expect(within(codes).getAllByRole('listitem')).toHaveLength(10);
+    },
+  },
+);
+
+/** An authenticator app is on: "Enabled", its menu (remove), and backup codes to regenerate. */
+export const TwoStepEnabled: Story = usherStory<Story>(
+  {
+    seed: async ({ mock, seedUser, signIn }) => {
+      const { clientToken } = await signIn(await seedUser());
+      await enableTotp(mock, clientToken);
+    },
+  },
+  {
+    args: { initialRoute: 'security' },
+    play: async ({ canvasElement }) => {
+      const section = await within(canvasElement).findByRole('region', { name: 'Two-step verification' });
+      await expect(within(section).getByText('Enabled')).toBeTruthy();
+      await expect(within(section).getByRole('button', { name: 'Regenerate codes' })).toBeTruthy();
+    },
+  },
+);
+
+/** A verified number used for SMS codes ("In use"), beside a second number that is not. */
+export const SmsReserved: Story = usherStory<Story>(
+  {
+    mock: SMS_CODES,
+    seed: async ({ mock, seedUser, signIn }) => {
+      const ada = await seedUser();
+      for (const [index, phoneNumber] of ['+15555550100', '+15555550111'].entries()) {
+        const id = `idn_${'0'.repeat(35)}${index + 1}`;
+        await mock.store.addPhoneNumber({ id, userId: ada.id, phoneNumber, verifiedAt: null, reservedForSecondFactor: false, createdAt: Date.now() });
+        await mock.store.verifyPhoneNumber(id, Date.now());
+      }
+      const { clientToken } = await signIn(ada);
+      // Through the API, so the first number comes with its backup codes as it would for a user.
+      await mock.app.fetch(
+        new Request(`${mock.origin}/v1/me/phone_numbers/idn_${'0'.repeat(35)}1`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${clientToken}` }, body: JSON.stringify({ reserved_for_second_factor: true }) }),
+      );
+    },
+  },
+  {
+    args: { initialRoute: 'security' },
+    play: async ({ canvasElement }) => {
+      const section = await within(canvasElement).findByRole('region', { name: 'Two-step verification' });
+      await expect(within(section).getByText('In use')).toBeTruthy();
+    },
+  },
+);

@@ -17,6 +17,7 @@ import { ProfileSection } from './ProfileSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ActiveDevicesSection } from './ActiveDevicesSection.tsx';
 import { DeleteAccountSection } from './DeleteAccountSection.tsx';
+import { TwoStepSection } from './TwoStepSection.tsx';
 import { Reverification } from './Reverification.tsx';
 import { USER_PROFILE_ROUTES, UserProfileContext, type UserProfileFlow } from './user-profile-context.ts';
 
@@ -39,10 +40,10 @@ export interface UserProfileInternalProps extends UserProfileProps {
 
 /**
  * The signed-in user's account page: a navigation (Profile, Security) and the page's sections.
- * Profile: avatar and name, email addresses. Security: password, active devices, deleting the
- * account (when the instance allows it). Sensitive changes ask the user to confirm it is them,
- * inline, when their last verification is older than 10 minutes, then carry on. Renders nothing
- * when nobody is signed in.
+ * Profile: avatar and name, email addresses. Security: password, two-step verification (when the
+ * instance offers it), active devices, deleting the account (when the instance allows it).
+ * Sensitive changes ask the user to confirm it is them, inline, when their last verification is
+ * older than 10 minutes, then carry on. Renders nothing when nobody is signed in.
  *
  * @example
  * <UserProfile routing="path" path="/account">
@@ -104,6 +105,7 @@ function UserProfileFrame({ custom }: { custom: ReactNode }) {
   }
   if (!user || !session) return null;
 
+  const mfa = environment?.userSettings.mfa;
   const entries = navEntries(custom, { account: t('userProfile.navbar.account'), security: t('userProfile.navbar.security') });
   const pages = entries.filter((entry): entry is Exclude<NavEntry, { kind: 'link' }> => entry.kind !== 'link');
   const current = pages.find((page) => page.route === route) ?? pages.find((page) => page.route === USER_PROFILE_ROUTES.account) ?? pages[0]!;
@@ -166,6 +168,7 @@ function UserProfileFrame({ custom }: { custom: ReactNode }) {
             ) : (
               <>
                 <PasswordSection user={user} />
+                {mfa && (mfa.totp || mfa.phoneCode) ? <TwoStepSection user={user} mfa={mfa} /> : null}
                 <ActiveDevicesSection user={user} />
                 {environment?.userSettings.actions.deleteSelf ? <DeleteAccountSection user={user} /> : null}
               </>

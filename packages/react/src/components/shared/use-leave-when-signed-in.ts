@@ -9,14 +9,16 @@ import { useRouter } from '../../router/RouterProvider.tsx';
  * own navigation, so there is one navigation, not two. Multi-session instances stay: signing in
  * there adds an account.
  *
+ * @param options.stay the flow still has a step for whoever is signed in: do not leave.
  * @returns `leaving` (render the skeleton, not the form) and `finishing` (call before activating the session).
  */
-export function useLeaveWhenSignedIn(target: () => string): { leaving: boolean; finishing: () => void } {
+export function useLeaveWhenSignedIn(target: () => string, options: { stay?: boolean } = {}): { leaving: boolean; finishing: () => void } {
   const { isLoaded, session, environment } = useUsherSnapshot();
   const { redirect } = useRouter();
   const finished = useRef(false);
   const signedIn = isLoaded && session !== null && environment?.authConfig.singleSessionMode === true;
-  const leaving = signedIn && !finished.current;
+  // `stay`: the flow still has a step for the signed-in user (required 2-step verification set-up).
+  const leaving = signedIn && !finished.current && !options.stay;
 
   useEffect(() => {
     // Only a change of who is signed in triggers it; a new `target` function alone does not.
