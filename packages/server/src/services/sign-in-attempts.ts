@@ -105,11 +105,14 @@ const isSecondFactor = (completion: Completion): completion is Extract<Completio
  * needs_second_factor: no session yet. A reset's password is kept on the sign-in, applied only when
  * the second factor completes it.
  */
-async function awaitSecondFactor(rt: Runtime, signIn: SignInRecord, completion: Exclude<Completion, { strategy: SecondFactorStrategy }>): Promise<SignInRecord> {
+async function awaitSecondFactor(rt: Runtime, config: InstanceConfig, signIn: SignInRecord, completion: Exclude<Completion, { strategy: SecondFactorStrategy }>): Promise<SignInRecord> {
   const reset = completion.strategy === 'reset_password_email_code';
   const status = nextSignInStatus(signIn.status, reset ? { type: 'password_reset', secondFactorRequired: true } : { type: 'first_factor_verified', secondFactorRequired: true });
   if (status !== 'needs_second_factor') throw new UsherError('sign_in_status_invalid');
-  const patch: Partial<SignInRecord> = { status, firstFactorStatus: 'verified', secondFactorStrategy: null, secondFactorStatus: null, secondFactorPhoneNumberId: null, updatedAt: rt.now() };
+  const now = rt.now();
+  // A right first factor is no standing licence: the second one follows within a code's lifetime (10 minutes), or the sign-in is gone.
+  const abandonAt = Math.min(signIn.abandonAt, now + config.verification.codeTtlSeconds * 1000);
+  const patch: Partial<SignInRecord> = { status, firstFactorStatus: 'verified', secondFactorStrategy: null, secondFactorStatus: null, secondFactorPhoneNumberId: null, abandonAt, updatedAt: now };
   if (reset) Object.assign(patch, { pendingPasswordHash: completion.passwordReset.passwordHash, pendingSignOutOthers: completion.passwordReset.revokeOtherSessions });
   else patch.firstFactorStrategy = completion.strategy;
   const updated = await rt.store.updateSignIn(signIn.id, patch);
@@ -129,7 +132,7 @@ export async function complete(rt: Runtime, config: InstanceConfig, ctx: ClientC
   if (nextSignInStatus(signIn.status, event) !== 'complete') throw new UsherError('sign_in_status_invalid');
   // Only after a correct factor: a wrong one answers the same for banned and other accounts.
   if (user.bannedAt !== null) throw new UsherError('user_banned');
-  if (!second && hasSecondFactor(await loadSecondFactors(rt, config, user.id))) return awaitSecondFactor(rt, signIn, completion);
+  if (!second && hasSecondFactor(await loadSecondFactors(rt, config, user.id))) return awaitSecondFactor(rt, config, signIn, completion);
   const fromStatuses: SignInStatus[] = [second ? 'needs_second_factor' : reset ? 'needs_new_password' : 'needs_first_factor'];
   const session = newSessionRecord(rt, config, signIn.clientId, user.id, ctx.device);
   if (second) session.secondFactorVerifiedAt = session.createdAt;

@@ -4,7 +4,7 @@
  * things are used once".
  */
 import { describe, expect, it } from 'vitest';
-import { call, signUp } from '../test-support.ts';
+import { call, latestCode, signUp } from '../test-support.ts';
 import { authenticatorOf, EMAIL, errorOf, givenMfaUser, mfaApp, MINUTE, PASSWORD, passwordSignIn, secondFactor, STEP_MS } from './mfa-test-support.ts';
 
 describe('setting up an authenticator app (POST /v1/me/totp)', () => {
@@ -133,6 +133,21 @@ describe('sign-in with an authenticator app', () => {
     // Three steps on, the previous step is one after the last used one: inside the window, unused.
     t.clock.advance(3 * STEP_MS);
     expect((await secondFactor(t, third, 'totp', await app.code(-1))).body.response.status).toBe('complete');
+  });
+
+  it('an emailed sign-in code is a first factor like the password: the second step follows; it must come within 10 minutes', async () => {
+    const t = mfaApp();
+    const { app } = await givenMfaUser(t);
+    const started = await call(t.app, 'POST', '/v1/client/sign_ins', { token: null, body: { identifier: EMAIL, strategy: 'email_code' } });
+    const s = { id: started.body.response.id as string, token: started.token as string };
+    const byCode = await call(t.app, 'POST', `/v1/client/sign_ins/${s.id}/attempt_first_factor`, { token: s.token, body: { strategy: 'email_code', code: await latestCode(t, EMAIL) } });
+    expect(byCode.body.response).toMatchObject({ status: 'needs_second_factor', created_session_id: null });
+    expect(byCode.body.response.abandon_at).toBe(t.clock.now() + 10 * MINUTE);
+    expect((await secondFactor(t, s, 'totp', await app.code())).body.response.status).toBe('complete');
+
+    const { attempt: late } = await passwordSignIn(t);
+    t.clock.advance(10 * MINUTE + 1);
+    expect(errorOf(await secondFactor(t, late, 'totp', await app.code()))).toBe('sign_in_not_found');
   });
 
   it('20 parallel redemptions of one code on 20 sign-ins: exactly one signs in', async () => {
