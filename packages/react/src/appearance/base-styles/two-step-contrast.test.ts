@@ -1,30 +1,8 @@
-import { dark, neobrutalism, shadesOfPurple, type Theme } from '@usher/themes';
 import { describe, expect, it } from 'vitest';
-import { compositeOver, contrastRatio, parseColor, type Rgba } from '../color.ts';
-import { resolveAppearance } from '../cascade.ts';
-import { variablesToProperties } from '../variables.ts';
+import { compositeOver, contrastRatio } from '../color.ts';
+import { colorOf, LOOKS, lookColors } from './contrast-test-support.ts';
 import { frameCss } from './frame.ts';
 import { twoStepCss } from './two-step.ts';
-
-const rgb = (text: string): Rgba => {
-  const parsed = parseColor(text);
-  if (!parsed) throw new Error(`unparsed ${text}`);
-  return parsed;
-};
-
-/** The colour variable a base-style rule gives a property, e.g. `text-secondary` for `color:var(--usher-color-text-secondary)`. */
-function colorOf(css: string, selector: string, property: string): string {
-  // Rules start on a line of their own.
-  const start = css.indexOf(`\n${selector}{`);
-  if (start < 0) throw new Error(`no rule for ${selector}`);
-  const body = css.slice(start + selector.length + 2, css.indexOf('}', start));
-  const match = new RegExp(`(?:^|;)${property}:var\\(--usher-color-([a-z0-9-]+)\\)`).exec(body);
-  if (!match) throw new Error(`${selector} sets no ${property} colour`);
-  return match[1]!;
-}
-
-// Every shipped look, as the Storybook toolbar and the docs use them.
-const LOOKS: Record<string, Theme[]> = { default: [], dark: [dark], shadesOfPurple: [shadesOfPurple], 'dark + shadesOfPurple': [dark, shadesOfPurple], neobrutalism: [neobrutalism] };
 
 // Text of the two-step parts, each on the surface it sits on (a card, or a box of its own).
 const TEXT_ON_SURFACE: Array<[selector: string, surface: string | null]> = [
@@ -41,10 +19,7 @@ const TEXT_ON_SURFACE: Array<[selector: string, surface: string | null]> = [
 const BADGES = ['.usher-badge[data-variant=success]', '.usher-badge[data-variant=primary]'];
 
 describe.each(Object.entries(LOOKS))('two-step verification in the %s look meets WCAG 2.2 AA', (_name, themes) => {
-  const resolved = resolveAppearance({ provider: themes.length ? { baseTheme: themes } : {} });
-  const props = variablesToProperties(resolved.variables);
-  const color = (name: string) => rgb(props[`--usher-color-${name}`]!);
-  const card = rgb(resolved.variables.colorBackground);
+  const { color, background: card } = lookColors(themes);
   const css = twoStepCss();
 
   it.each(TEXT_ON_SURFACE)('%s: its text is 4.5:1 on its surface', (selector, surface) => {

@@ -1,38 +1,18 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
+import { screen, waitFor, within } from '@testing-library/react';
 import { Usher } from '@usher/core';
 import { totpCodeOf } from '@usher/testing/node';
-import { describe, expect, it, vi } from 'vitest';
-import { useAuth } from '../../hooks/use-auth.ts';
-import { UsherProvider } from '../../provider/UsherProvider.tsx';
+import { describe, expect, it } from 'vitest';
 import { setupMockApp } from '../../test-support/mock-app.ts';
-import { SignIn } from './SignIn.tsx';
+import { renderSignIn } from '../../test-support/render-sign-in.tsx';
 
 const PASSWORD = 'correct horse battery staple';
-const { mock, instances } = setupMockApp({ instanceConfig: { mfa: { required: true } } });
-
-function TwoStepProbe() {
-  const { isSignedIn } = useAuth();
-  return <output aria-label="auth state">{isSignedIn === undefined ? 'loading' : isSignedIn ? 'signed in' : 'signed out'}</output>;
-}
-
-function renderSignIn(usher = new Usher({ frontendApi: '' })) {
-  instances.push(usher);
-  const routerPush = vi.fn();
-  const user = userEvent.setup();
-  render(
-    <UsherProvider usher={usher} routerPush={routerPush}>
-      <SignIn routing="virtual" />
-      <TwoStepProbe />
-    </UsherProvider>,
-  );
-  return { user, routerPush, usher };
-}
+const app = setupMockApp({ instanceConfig: { mfa: { required: true } } });
+const { mock } = app;
 
 describe('SignIn on an instance that requires 2-step verification', () => {
   it('an account without it sets up an authenticator app right after signing in, then goes on', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD });
-    const { user, routerPush, usher } = renderSignIn();
+    const { user, routerPush, usher } = renderSignIn(app);
     await user.type(await screen.findByLabelText('Email address'), 'ada@example.com{Enter}');
     await user.type(await screen.findByLabelText('Password'), `${PASSWORD}{Enter}`);
 
@@ -57,7 +37,7 @@ describe('SignIn on an instance that requires 2-step verification', () => {
     await usher.load();
     const attempt = await usher.signIn.create({ identifier: 'ada@example.com', strategy: 'password', password: PASSWORD });
     await usher.setActive({ session: attempt.createdSessionId });
-    const { user, routerPush } = renderSignIn(usher);
+    const { user, routerPush } = renderSignIn(app, { usher });
     expect(await screen.findByRole('heading', { level: 1, name: 'Set up two-step verification' })).toBeTruthy();
     expect(routerPush).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Sign out' }));

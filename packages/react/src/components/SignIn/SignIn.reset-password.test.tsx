@@ -1,34 +1,14 @@
 import { setupMockApp } from '../../test-support/mock-app.ts';
-import { render, screen, waitFor } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { renderSignIn } from '../../test-support/render-sign-in.tsx';
+import { screen, waitFor } from '@testing-library/react';
+import type { userEvent } from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
 import { Usher } from '@usher/core';
-import { useAuth } from '../../hooks/use-auth.ts';
-import { UsherProvider } from '../../provider/UsherProvider.tsx';
-import { SignIn } from './SignIn.tsx';
 
 const OLD_PASSWORD = 'correct horse battery staple';
 const NEW_PASSWORD = 'a brand new passphrase';
-const { mock, instances } = setupMockApp();
-
-function AuthProbe() {
-  const { isSignedIn } = useAuth();
-  return <output aria-label="auth state">{isSignedIn === undefined ? 'loading' : isSignedIn ? 'signed in' : 'signed out'}</output>;
-}
-
-function renderSignIn() {
-  const usher = new Usher({ frontendApi: '' });
-  instances.push(usher);
-  const routerPush = vi.fn();
-  const user = userEvent.setup();
-  render(
-    <UsherProvider usher={usher} routerPush={routerPush}>
-      <SignIn routing="virtual" />
-      <AuthProbe />
-    </UsherProvider>,
-  );
-  return { user, routerPush, usher };
-}
+const app = setupMockApp();
+const { mock, instances } = app;
 
 /** Identifier, then "Forgot password?" on the password step: lands on the reset code. */
 async function openForgotPassword(user: ReturnType<typeof userEvent.setup>) {
@@ -47,7 +27,7 @@ async function typeResetCode(user: ReturnType<typeof userEvent.setup>, code: str
 describe('SignIn: forgot password', () => {
   it('given a user who forgot the password, the emailed reset code leads to a new password and a session', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: OLD_PASSWORD });
-    const { user, routerPush } = renderSignIn();
+    const { user, routerPush } = renderSignIn(app);
     await openForgotPassword(user);
     expect(screen.getByText(/Enter the code sent to/)).toBeTruthy();
 
@@ -84,7 +64,7 @@ describe('SignIn: forgot password', () => {
 
   it('a wrong reset code is refused on the code field, and nothing moves on', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: OLD_PASSWORD });
-    const { user } = renderSignIn();
+    const { user } = renderSignIn(app);
     await openForgotPassword(user);
     const code = (await mock.mailbox.latestCode('ada@example.com')) ?? '000000';
     await typeResetCode(user, code === '000000' ? '111111' : '000000');
@@ -95,7 +75,7 @@ describe('SignIn: forgot password', () => {
 
   it('a new password the instance refuses shows the reason on the new-password field', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: OLD_PASSWORD });
-    const { user } = renderSignIn();
+    const { user } = renderSignIn(app);
     await openForgotPassword(user);
     await typeResetCode(user, (await mock.mailbox.latestCode('ada@example.com')) ?? '');
     await screen.findByRole('heading', { name: 'Set a new password' });
@@ -107,7 +87,7 @@ describe('SignIn: forgot password', () => {
 
   it('"Use another method" from the password step offers the reset too', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: OLD_PASSWORD });
-    const { user } = renderSignIn();
+    const { user } = renderSignIn(app);
     await user.type(await screen.findByLabelText('Email address'), 'ada@example.com{Enter}');
     await screen.findByLabelText('Password');
     await user.click(screen.getByRole('button', { name: 'Use another method' }));

@@ -1,34 +1,16 @@
 import { setupMockApp } from '../../test-support/mock-app.ts';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { renderSignIn } from '../../test-support/render-sign-in.tsx';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type { userEvent } from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
 import { Usher } from '@usher/core';
 import { renderToString } from 'react-dom/server';
-import { useAuth } from '../../hooks/use-auth.ts';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
-import { SignIn, type SignInProps } from './SignIn.tsx';
+import { SignIn } from './SignIn.tsx';
 
 const PASSWORD = 'correct horse battery staple';
-const { mock, instances } = setupMockApp();
-
-function AuthProbe() {
-  const { isSignedIn } = useAuth();
-  return <output aria-label="auth state">{isSignedIn === undefined ? 'loading' : isSignedIn ? 'signed in' : 'signed out'}</output>;
-}
-
-function renderSignIn(props: SignInProps = { routing: 'virtual' }) {
-  const usher = new Usher({ frontendApi: '' });
-  instances.push(usher);
-  const routerPush = vi.fn();
-  const user = userEvent.setup();
-  const view = render(
-    <UsherProvider usher={usher} routerPush={routerPush}>
-      <SignIn {...props} />
-      <AuthProbe />
-    </UsherProvider>,
-  );
-  return { ...view, user, routerPush, usher };
-}
+const app = setupMockApp();
+const { mock, instances } = app;
 
 async function enterIdentifier(user: ReturnType<typeof userEvent.setup>, identifier: string) {
   await user.type(await screen.findByLabelText('Email address'), identifier);
@@ -38,7 +20,7 @@ async function enterIdentifier(user: ReturnType<typeof userEvent.setup>, identif
 describe('SignIn: password', () => {
   it('signs a user in with identifier then password, activates the session and redirects to the after-sign-in URL', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD, firstName: 'Ada', lastName: 'Lovelace' });
-    const { user, routerPush } = renderSignIn();
+    const { user, routerPush } = renderSignIn(app);
     expect(await screen.findByRole('heading', { name: /Sign in to/ })).toBeTruthy();
     const identifier = await screen.findByLabelText('Email address');
     await waitFor(() => expect(document.activeElement).toBe(identifier));
@@ -58,7 +40,7 @@ describe('SignIn: password', () => {
 
   it('shows and hides the password, and the preview edit button returns to the identifier with the value kept', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD });
-    const { user } = renderSignIn();
+    const { user } = renderSignIn(app);
     await enterIdentifier(user, 'ada@example.com');
     const password = await screen.findByLabelText('Password');
     expect(password.getAttribute('type')).toBe('password');
@@ -72,7 +54,7 @@ describe('SignIn: password', () => {
 
   it('puts a wrong password message on the password field and moves focus there', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD });
-    const { user } = renderSignIn();
+    const { user } = renderSignIn(app);
     await enterIdentifier(user, 'ada@example.com');
     await user.type(await screen.findByLabelText('Password'), 'wrong password here{Enter}');
     const password = screen.getByLabelText('Password');
@@ -83,7 +65,7 @@ describe('SignIn: password', () => {
   });
 
   it('treats an unknown identifier like a known one up to the password step, then fails with the same message', async () => {
-    const { user } = renderSignIn();
+    const { user } = renderSignIn(app);
     await enterIdentifier(user, 'nobody@example.com');
     const password = await screen.findByLabelText('Password');
     expect(screen.getByText('nobody@example.com')).toBeTruthy();
@@ -94,7 +76,7 @@ describe('SignIn: password', () => {
   });
 
   it('prefills the identifier from initialValues', async () => {
-    renderSignIn({ routing: 'virtual', initialValues: { identifier: 'grace@example.com' } });
+    renderSignIn(app, { props: { routing: 'virtual', initialValues: { identifier: 'grace@example.com' } } });
     expect(((await screen.findByLabelText('Email address')) as HTMLInputElement).value).toBe('grace@example.com');
   });
 
@@ -121,7 +103,7 @@ describe('SignIn: email code', () => {
 
   it('signs in with the code read from the mailbox, typed digit by digit', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD });
-    const { user, routerPush } = renderSignIn();
+    const { user, routerPush } = renderSignIn(app);
     const group = await toEmailCode(user);
     const boxes = within(group).getAllByRole('textbox');
     expect(boxes[0]!.getAttribute('autocomplete')).toBe('one-time-code');
@@ -135,7 +117,7 @@ describe('SignIn: email code', () => {
 
   it('accepts a whole pasted code', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD });
-    const { user } = renderSignIn();
+    const { user } = renderSignIn(app);
     const group = await toEmailCode(user);
     const code = await mock.mailbox.latestCode('ada@example.com');
     await user.click(within(group).getAllByRole('textbox')[0]!);
@@ -145,7 +127,7 @@ describe('SignIn: email code', () => {
 
   it('shows a wrong code on the code field', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD });
-    const { user } = renderSignIn();
+    const { user } = renderSignIn(app);
     const group = await toEmailCode(user);
     const code = await mock.mailbox.latestCode('ada@example.com');
     const wrong = code === '000000' ? '111111' : '000000';
@@ -157,7 +139,7 @@ describe('SignIn: email code', () => {
 
   it('says an expired code has expired (after 11 minutes)', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD });
-    const { user } = renderSignIn();
+    const { user } = renderSignIn(app);
     const group = await toEmailCode(user);
     const code = await mock.mailbox.latestCode('ada@example.com');
     mock.clock.advance(11 * 60_000);
@@ -168,7 +150,7 @@ describe('SignIn: email code', () => {
 
   it('goes back from the code to the password with "Use another method"', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD });
-    const { user } = renderSignIn();
+    const { user } = renderSignIn(app);
     await toEmailCode(user);
     await user.click(screen.getByRole('button', { name: 'Use another method' }));
     await user.click(await screen.findByRole('button', { name: 'Sign in with your password' }));
@@ -179,7 +161,7 @@ describe('SignIn: email code', () => {
 describe('SignIn: routing and redirects', () => {
   it('hash routing moves the steps in the URL hash', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD });
-    const { user } = renderSignIn({ routing: 'hash' });
+    const { user } = renderSignIn(app, { props: { routing: 'hash' } });
     await enterIdentifier(user, 'ada@example.com');
     await screen.findByLabelText('Password');
     expect(window.location.hash).toBe('#/password');
@@ -188,7 +170,7 @@ describe('SignIn: routing and redirects', () => {
   it('path routing puts the step below the path', async () => {
     window.history.replaceState(null, '', '/sign-in');
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD });
-    const { user, routerPush } = renderSignIn({ routing: 'path', path: '/sign-in' });
+    const { user, routerPush } = renderSignIn(app, { props: { routing: 'path', path: '/sign-in' } });
     await enterIdentifier(user, 'ada@example.com');
     await waitFor(() => expect(routerPush).toHaveBeenCalledWith('/sign-in/password'));
   });
@@ -196,7 +178,7 @@ describe('SignIn: routing and redirects', () => {
   it('redirects to a safe redirect_url from the query after signing in', async () => {
     window.history.replaceState(null, '', '/login?redirect_url=%2Freports%2F42%3Frange%3Dweek');
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD });
-    const { user, routerPush } = renderSignIn({ routing: 'virtual', fallbackRedirectUrl: '/home' });
+    const { user, routerPush } = renderSignIn(app, { props: { routing: 'virtual', fallbackRedirectUrl: '/home' } });
     await enterIdentifier(user, 'ada@example.com');
     await user.type(await screen.findByLabelText('Password'), `${PASSWORD}{Enter}`);
     await waitFor(() => expect(routerPush).toHaveBeenCalledWith('/reports/42?range=week'));
@@ -205,7 +187,7 @@ describe('SignIn: routing and redirects', () => {
   it('ignores redirect_url=//evil.com and uses the fallback', async () => {
     window.history.replaceState(null, '', '/login?redirect_url=%2F%2Fevil.com');
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD });
-    const { user, routerPush } = renderSignIn({ routing: 'virtual', fallbackRedirectUrl: '/home' });
+    const { user, routerPush } = renderSignIn(app, { props: { routing: 'virtual', fallbackRedirectUrl: '/home' } });
     await enterIdentifier(user, 'ada@example.com');
     await user.type(await screen.findByLabelText('Password'), `${PASSWORD}{Enter}`);
     await waitFor(() => expect(routerPush).toHaveBeenCalledWith('/home'));
@@ -213,7 +195,7 @@ describe('SignIn: routing and redirects', () => {
   });
 
   it('links to sign-up (the signUpUrl prop) carrying the redirect', async () => {
-    const { user, routerPush } = renderSignIn({ routing: 'virtual', signUpUrl: '/register', forceRedirectUrl: '/after' });
+    const { user, routerPush } = renderSignIn(app, { props: { routing: 'virtual', signUpUrl: '/register', forceRedirectUrl: '/after' } });
     const link = await screen.findByRole('link', { name: 'Sign up' });
     expect(link.getAttribute('href')).toBe('/register?redirect_url=%2Fafter');
     await user.click(link);
@@ -222,7 +204,7 @@ describe('SignIn: routing and redirects', () => {
 
   it('a factor step without a sign-in attempt goes back to the identifier', async () => {
     window.history.replaceState(null, '', '/#/password');
-    renderSignIn({ routing: 'hash' });
+    renderSignIn(app, { props: { routing: 'hash' } });
     expect(await screen.findByLabelText('Email address')).toBeTruthy();
     await act(async () => undefined);
     expect(window.location.hash).toBe('#/');

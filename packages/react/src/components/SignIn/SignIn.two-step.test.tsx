@@ -1,34 +1,13 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
-import { Usher } from '@usher/core';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import type { userEvent } from '@testing-library/user-event';
 import { totpCodeOf } from '@usher/testing/node';
-import { describe, expect, it, vi } from 'vitest';
-import { useAuth } from '../../hooks/use-auth.ts';
-import { UsherProvider } from '../../provider/UsherProvider.tsx';
+import { describe, expect, it } from 'vitest';
 import { setupMockApp } from '../../test-support/mock-app.ts';
-import { SignIn } from './SignIn.tsx';
+import { renderSignIn } from '../../test-support/render-sign-in.tsx';
 
 const PASSWORD = 'correct horse battery staple';
-const { mock, instances } = setupMockApp();
-
-function AuthProbe() {
-  const { isSignedIn } = useAuth();
-  return <output aria-label="auth state">{isSignedIn === undefined ? 'loading' : isSignedIn ? 'signed in' : 'signed out'}</output>;
-}
-
-function renderSignIn() {
-  const usher = new Usher({ frontendApi: '' });
-  instances.push(usher);
-  const routerPush = vi.fn();
-  const user = userEvent.setup();
-  render(
-    <UsherProvider usher={usher} routerPush={routerPush}>
-      <SignIn routing="virtual" />
-      <AuthProbe />
-    </UsherProvider>,
-  );
-  return { user, routerPush };
-}
+const app = setupMockApp();
+const { mock, instances } = app;
 
 /** Identifier and the right password: lands on the second step. */
 async function passwordStep(user: ReturnType<typeof userEvent.setup>) {
@@ -45,7 +24,7 @@ async function pasteCode(user: ReturnType<typeof userEvent.setup>, code: string)
 describe('SignIn: two-step verification', () => {
   it('given a user with an authenticator app, the right password asks for its code; a wrong one is refused, the right one signs in', async () => {
     const seeded = await mock.seedUser({ email: 'ada@example.com', password: PASSWORD, totp: true });
-    const { user, routerPush } = renderSignIn();
+    const { user, routerPush } = renderSignIn(app);
     await passwordStep(user);
 
     expect(await screen.findByRole('heading', { name: 'Two-step verification' })).toBeTruthy();
@@ -68,7 +47,7 @@ describe('SignIn: two-step verification', () => {
 
   it('"Use another method" offers the backup codes; one signs in, and it works only once', async () => {
     const seeded = await mock.seedUser({ email: 'ada@example.com', password: PASSWORD, totp: true });
-    const { user } = renderSignIn();
+    const { user } = renderSignIn(app);
     await passwordStep(user);
     await user.click(await screen.findByRole('button', { name: 'Use another method' }));
     expect(await screen.findByRole('heading', { name: 'Use another method' })).toBeTruthy();
@@ -83,7 +62,7 @@ describe('SignIn: two-step verification', () => {
     // Signed out again, the same code is refused.
     await instances[0]!.signOut();
     cleanup();
-    const again = renderSignIn();
+    const again = renderSignIn(app);
     await passwordStep(again.user);
     await again.user.click(await screen.findByRole('button', { name: 'Use another method' }));
     await again.user.click(await screen.findByRole('button', { name: 'Use a backup code' }));
@@ -94,7 +73,7 @@ describe('SignIn: two-step verification', () => {
 
   it('a reset of an account with 2-step verification ends at the second step, not at a session', async () => {
     const seeded = await mock.seedUser({ email: 'ada@example.com', password: PASSWORD, totp: true });
-    const { user } = renderSignIn();
+    const { user } = renderSignIn(app);
     await user.type(await screen.findByLabelText('Email address'), 'ada@example.com{Enter}');
     await screen.findByLabelText('Password');
     await user.click(screen.getByRole('button', { name: 'Forgot password?' }));

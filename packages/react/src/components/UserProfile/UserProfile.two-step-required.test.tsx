@@ -1,29 +1,19 @@
-import type { Usher } from '@usher/core';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { totpCodeOf } from '@usher/testing/node';
 import { describe, expect, it } from 'vitest';
-import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { setupMockApp } from '../../test-support/mock-app.ts';
-import { UserProfileInternal } from './UserProfile.tsx';
+import { renderTwoStepSection } from '../../test-support/render-security-page.tsx';
 
 // An instance that requires 2-step verification (authenticator apps on, as by default).
 const { mock, signedInAs } = setupMockApp({ instanceConfig: { mfa: { required: true } } });
 const PASSWORD = 'correct horse battery staple';
 
-async function renderSecurity(usher: Usher) {
-  render(
-    <UsherProvider usher={usher}>
-      <UserProfileInternal routing="virtual" initialRoute="security" />
-    </UsherProvider>,
-  );
-  return screen.findByRole('region', { name: 'Two-step verification' });
-}
 
 describe('<UserProfile> two-step verification required by the instance', () => {
   it('tells a user without a second factor that the application requires one', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD });
-    const section = await renderSecurity(await signedInAs('ada@example.com', PASSWORD));
+    const section = await renderTwoStepSection(await signedInAs('ada@example.com', PASSWORD));
     expect(within(section).getByRole('alert').textContent).toBe('Usher requires 2-step verification. Set up a method below.');
   });
 
@@ -32,7 +22,7 @@ describe('<UserProfile> two-step verification required by the instance', () => {
     const usher = await signedInAs('ada@example.com', PASSWORD);
     const started = await usher.getSnapshot().user!.createTotp();
     await usher.getSnapshot().user!.verifyTotp({ code: await totpCodeOf(started.secret!, mock.clock.now()) });
-    const section = await renderSecurity(usher);
+    const section = await renderTwoStepSection(usher);
     const user = userEvent.setup();
     expect(within(section).queryByRole('alert')).toBeNull();
 

@@ -1,10 +1,9 @@
 import type { Usher } from '@usher/core';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { setupMockApp } from '../../test-support/mock-app.ts';
-import { UserProfileInternal } from './UserProfile.tsx';
+import { renderTwoStepSection } from '../../test-support/render-security-page.tsx';
 
 // Phone numbers and SMS codes as a second factor are both off by default; this instance turns them on.
 const { mock, signedInAs } = setupMockApp({ instanceConfig: { attributes: { phoneNumber: { enabled: true } }, mfa: { phoneCode: true } } });
@@ -21,21 +20,13 @@ async function adaWithNumbers(...numbers: string[]): Promise<Usher> {
   return signedInAs('ada@example.com', PASSWORD);
 }
 
-async function renderSecurity(usher: Usher) {
-  render(
-    <UsherProvider usher={usher}>
-      <UserProfileInternal routing="virtual" initialRoute="security" />
-    </UsherProvider>,
-  );
-  return screen.findByRole('region', { name: 'Two-step verification' });
-}
 
 const phoneOf = (usher: Usher, number: string) => usher.getSnapshot().user?.phoneNumbers.find((p) => p.phoneNumber === number);
 
 describe('<UserProfile> two-step verification: text message codes', () => {
   it('reserving the first number shows its backup codes once; a second one does not, and can be made the default; stop using releases it', async () => {
     const usher = await adaWithNumbers('+15555550100', '+15555550111');
-    const section = await renderSecurity(usher);
+    const section = await renderTwoStepSection(usher);
     const user = userEvent.setup();
     expect(within(section).getByText('Text message codes')).toBeTruthy();
 
@@ -73,7 +64,7 @@ describe('<UserProfile> two-step verification: text message codes', () => {
 
   it('without a verified number, says to add one on the profile and leads there', async () => {
     const usher = await adaWithNumbers();
-    const section = await renderSecurity(usher);
+    const section = await renderTwoStepSection(usher);
     const user = userEvent.setup();
     expect(within(section).getByText('Add and verify a phone number on your profile first.')).toBeTruthy();
     await user.click(within(section).getByRole('button', { name: 'Go to your profile' }));

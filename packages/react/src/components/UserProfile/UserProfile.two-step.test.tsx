@@ -1,11 +1,10 @@
 import type { Usher } from '@usher/core';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { totpCodeOf } from '@usher/testing/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { setupMockApp } from '../../test-support/mock-app.ts';
-import { UserProfileInternal } from './UserProfile.tsx';
+import { renderTwoStepSection } from '../../test-support/render-security-page.tsx';
 
 // The default instance: authenticator apps and backup codes on, SMS codes off, not required.
 const { mock, signedInAs } = setupMockApp();
@@ -29,14 +28,6 @@ async function withAuthenticator(usher: Usher): Promise<readonly string[]> {
   return done.backupCodes ?? [];
 }
 
-async function renderSecurity(usher: Usher) {
-  render(
-    <UsherProvider usher={usher}>
-      <UserProfileInternal routing="virtual" initialRoute="security" />
-    </UsherProvider>,
-  );
-  return screen.findByRole('region', { name: 'Two-step verification' });
-}
 
 const boxes = () => screen.getAllByRole('textbox', { name: /^Digit \d of 6$/ }) as HTMLInputElement[];
 
@@ -45,7 +36,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('<UserProfile> two-step verification: authenticator app', () => {
   it('sets up an app: QR code and key, a wrong code refused on the cleared field, the right one shows 10 backup codes, then "Enabled"', async () => {
     const usher = await signedIn();
-    const section = await renderSecurity(usher);
+    const section = await renderTwoStepSection(usher);
     const user = userEvent.setup();
     expect(within(section).queryByText('Backup codes')).toBeNull();
     await user.click(within(section).getByRole('button', { name: 'Add authenticator app' }));
@@ -88,7 +79,7 @@ describe('<UserProfile> two-step verification: authenticator app', () => {
 
   it('downloads the backup codes as a text file named after the application', async () => {
     const usher = await signedIn();
-    const section = await renderSecurity(usher);
+    const section = await renderTwoStepSection(usher);
     const user = userEvent.setup();
     await user.click(within(section).getByRole('button', { name: 'Add authenticator app' }));
     const secret = (await screen.findByTestId('usher-totp-secret')).textContent!.replace(/ /g, '');
@@ -113,7 +104,7 @@ describe('<UserProfile> two-step verification: authenticator app', () => {
 
   it('asks the user to confirm it is them before starting when their last verification is old', async () => {
     const usher = await signedIn();
-    const section = await renderSecurity(usher);
+    const section = await renderTwoStepSection(usher);
     const user = userEvent.setup();
     mock.clock.advance(11 * 60_000);
     await user.click(within(section).getByRole('button', { name: 'Add authenticator app' }));
@@ -126,7 +117,7 @@ describe('<UserProfile> two-step verification: authenticator app', () => {
   it('removes the app after a confirmation; cancelling keeps it', async () => {
     const usher = await signedIn();
     await withAuthenticator(usher);
-    const section = await renderSecurity(usher);
+    const section = await renderTwoStepSection(usher);
     const user = userEvent.setup();
     expect(within(section).getByText('Enabled')).toBeTruthy();
 
@@ -149,7 +140,7 @@ describe('<UserProfile> two-step verification: authenticator app', () => {
     const usher = await signedIn();
     const old = await withAuthenticator(usher);
     expect(old).toHaveLength(10);
-    const section = await renderSecurity(usher);
+    const section = await renderTwoStepSection(usher);
     const user = userEvent.setup();
     await user.click(within(section).getByRole('button', { name: 'Regenerate codes' }));
     const list = await screen.findByRole('list', { name: 'Your backup codes' });
