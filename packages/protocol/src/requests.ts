@@ -40,7 +40,7 @@ export const signInCreateBody = z.strictObject({
 export type SignInCreateBody = z.infer<typeof signInCreateBody>;
 
 export const signInPrepareFirstFactorBody = z.strictObject({
-  strategy: z.enum(['email_code', 'reset_password_email_code']),
+  strategy: z.enum(['email_code', 'reset_password_email_code', 'reset_password_phone_code']),
   email_address_id: optionalString(64),
 });
 export type SignInPrepareFirstFactorBody = z.infer<typeof signInPrepareFirstFactorBody>;
@@ -49,6 +49,7 @@ export const signInAttemptFirstFactorBody = z.discriminatedUnion('strategy', [
   z.strictObject({ strategy: z.literal('password'), password: z.string().max(1024) }),
   z.strictObject({ strategy: z.literal('email_code'), code: z.string().max(32) }),
   z.strictObject({ strategy: z.literal('reset_password_email_code'), code: z.string().max(32) }),
+  z.strictObject({ strategy: z.literal('reset_password_phone_code'), code: z.string().max(32) }),
 ]);
 export type SignInAttemptFirstFactorBody = z.infer<typeof signInAttemptFirstFactorBody>;
 

@@ -2,7 +2,7 @@
 import type { PasswordComplexityJSON } from './password-rules.ts';
 
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
-export type VerificationStrategy = 'email_code' | 'phone_code' | 'password' | 'reset_password_email_code' | 'totp' | 'backup_code';
+export type VerificationStrategy = 'email_code' | 'phone_code' | 'password' | 'reset_password_email_code' | 'reset_password_phone_code' | 'totp' | 'backup_code';
 
 export interface VerificationJSON {
   object: 'verification';
@@ -82,8 +82,12 @@ export interface SessionJSON {
 }
 
 export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'needs_new_password' | 'complete';
-/** `reset_password_email_code` is "forgot password": a code by email, then a new password. */
-export type FirstFactorStrategy = 'password' | 'email_code' | 'reset_password_email_code';
+/**
+ * `reset_password_email_code` is "forgot password": a code by email, then a new password;
+ * `reset_password_phone_code` the same with a code texted to the account's phone number (instances
+ * with phone numbers on).
+ */
+export type FirstFactorStrategy = 'password' | 'email_code' | 'reset_password_email_code' | 'reset_password_phone_code';
 
 /** Second factors: an authenticator app, a code by SMS to a reserved number, or a backup code. */
 export type SecondFactorStrategy = 'totp' | 'phone_code' | 'backup_code';

@@ -15,8 +15,8 @@ export interface SignInCreateParams {
 }
 
 export interface SignInPrepareFirstFactorParams {
-  /** `reset_password_email_code` is "forgot password": the code leads to a new password. */
-  strategy: 'email_code' | 'reset_password_email_code';
+  /** `reset_password_email_code` / `reset_password_phone_code` are "forgot password" (a code by email, or texted to the account's number): the code leads to a new password. */
+  strategy: 'email_code' | 'reset_password_email_code' | 'reset_password_phone_code';
   /** Which address gets the code; defaults to the one the sign-in offers. */
   emailAddressId?: string;
 }
@@ -25,7 +25,7 @@ export type SignInAttemptFirstFactorParams =
   | { strategy: 'password'; password: string }
   | { strategy: 'email_code'; code: string }
   /** A correct reset code answers status `needs_new_password`: then call `resetPassword()`. */
-  | { strategy: 'reset_password_email_code'; code: string };
+  | { strategy: 'reset_password_email_code' | 'reset_password_phone_code'; code: string };
 
 export interface SignInPrepareSecondFactorParams {
   /** Codes by SMS to a number reserved for 2-step verification. */

@@ -118,6 +118,13 @@ export const enUS = {
       formTitle: 'Reset password code',
       formSubtitle: 'Enter the code sent to {{identifier}}',
       resendButton: 'Didn’t receive a code? Resend',
+      action__useSms: 'Text a code to my phone instead',
+      action__useEmail: 'Email me a code instead',
+    },
+    forgotPasswordSms: {
+      title: 'Reset your password',
+      subtitle: 'We texted a code to the phone number on your account, if it has one.',
+      formSubtitle: 'Code from the text message',
     },
     resetPassword: {
       title: 'Set a new password',

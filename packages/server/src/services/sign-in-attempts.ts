@@ -8,7 +8,7 @@ import { isWrongGuess, redemptionError } from './machines/verification.ts';
 import { acceptTypedPassword } from './passwords.ts';
 import type { Runtime } from './runtime.ts';
 import { newSessionRecord } from './sessions.ts';
-import { assertFirstFactorStep, assertStrategy, emailCodeBinding, getOwnSignIn, type CodeStrategy } from './sign-in-steps.ts';
+import { assertFirstFactorStep, assertStrategy, codeBinding, getOwnSignIn, isResetStrategy, type CodeStrategy } from './sign-in-steps.ts';
 import { redeemVerificationCode } from './verifications.ts';
 import { changeEvents } from './events.ts';
 import { hasSecondFactor, loadSecondFactors } from './second-factors.ts';
@@ -60,7 +60,7 @@ async function redeemSignInCode(rt: Runtime, config: InstanceConfig, signIn: Sig
   if (signIn.firstFactorStrategy !== strategy) throw new UsherError('verification_not_prepared', { paramName: 'code' });
   const user = signIn.userId ? await rt.store.getUser(signIn.userId) : null;
   assertNotLocked(user, rt.now());
-  const { binding } = await emailCodeBinding(rt, signIn, user, strategy);
+  const { binding } = await codeBinding(rt, signIn, user, strategy);
   const result = await redeemVerificationCode(rt, binding, code);
   if (result.outcome === 'verified' && user) return user;
   if (isWrongGuess(result.outcome)) await countFailure(rt, config, user);
@@ -69,9 +69,9 @@ async function redeemSignInCode(rt: Runtime, config: InstanceConfig, signIn: Sig
   throw new UsherError(error, { paramName: 'code', meta: remaining === undefined ? undefined : { remaining_attempts: remaining } });
 }
 
-/** A correct reset code moves the sign-in to needs_new_password; nothing signs in yet. */
-async function attemptResetCode(rt: Runtime, config: InstanceConfig, signIn: SignInRecord, code: string): Promise<SignInRecord> {
-  await redeemSignInCode(rt, config, signIn, 'reset_password_email_code', code);
+/** A correct reset code (emailed or texted) moves the sign-in to needs_new_password; nothing signs in yet. */
+async function attemptResetCode(rt: Runtime, config: InstanceConfig, signIn: SignInRecord, strategy: 'reset_password_email_code' | 'reset_password_phone_code', code: string): Promise<SignInRecord> {
+  await redeemSignInCode(rt, config, signIn, strategy, code);
   const status = nextSignInStatus(signIn.status, { type: 'reset_code_verified' });
   if (status === null) throw new UsherError('sign_in_status_invalid');
   const updated = await rt.store.updateSignIn(signIn.id, { status, firstFactorStatus: 'verified', updatedAt: rt.now() });
@@ -83,7 +83,7 @@ export async function attemptFirstFactor(rt: Runtime, config: InstanceConfig, ct
   assertFirstFactorStep(signIn);
   assertStrategy(config, body.strategy);
   if (body.strategy === 'password') return attemptPassword(rt, config, ctx, signIn, acceptTypedPassword(body.password, config));
-  if (body.strategy === 'reset_password_email_code') return attemptResetCode(rt, config, signIn, body.code);
+  if (isResetStrategy(body.strategy)) return attemptResetCode(rt, config, signIn, body.strategy, body.code);
   const user = await redeemSignInCode(rt, config, signIn, 'email_code', body.code);
   return complete(rt, config, ctx, signIn, user, { strategy: 'email_code' });
 }
@@ -94,7 +94,7 @@ export async function attemptFirstFactor(rt: Runtime, config: InstanceConfig, ct
  */
 export type Completion =
   | { strategy: 'password' | 'email_code' }
-  | { strategy: 'reset_password_email_code'; passwordReset: PasswordResetInput }
+  | { strategy: 'reset_password_email_code' | 'reset_password_phone_code'; passwordReset: PasswordResetInput }
   | { strategy: SecondFactorStrategy; passwordReset: PasswordResetInput | null };
 
 const isSecondFactor = (completion: Completion): completion is Extract<Completion, { strategy: SecondFactorStrategy }> =>
@@ -106,14 +106,14 @@ const isSecondFactor = (completion: Completion): completion is Extract<Completio
  * the second factor completes it.
  */
 async function awaitSecondFactor(rt: Runtime, config: InstanceConfig, signIn: SignInRecord, completion: Exclude<Completion, { strategy: SecondFactorStrategy }>): Promise<SignInRecord> {
-  const reset = completion.strategy === 'reset_password_email_code';
+  const reset = isResetStrategy(completion.strategy);
   const status = nextSignInStatus(signIn.status, reset ? { type: 'password_reset', secondFactorRequired: true } : { type: 'first_factor_verified', secondFactorRequired: true });
   if (status !== 'needs_second_factor') throw new UsherError('sign_in_status_invalid');
   const now = rt.now();
   // A right first factor is no standing licence: the second one follows within a code's lifetime (10 minutes), or the sign-in is gone.
   const abandonAt = Math.min(signIn.abandonAt, now + config.verification.codeTtlSeconds * 1000);
   const patch: Partial<SignInRecord> = { status, firstFactorStatus: 'verified', secondFactorStrategy: null, secondFactorStatus: null, secondFactorPhoneNumberId: null, abandonAt, updatedAt: now };
-  if (reset) Object.assign(patch, { pendingPasswordHash: completion.passwordReset.passwordHash, pendingSignOutOthers: completion.passwordReset.revokeOtherSessions });
+  if ('passwordReset' in completion) Object.assign(patch, { pendingPasswordHash: completion.passwordReset.passwordHash, pendingSignOutOthers: completion.passwordReset.revokeOtherSessions });
   else patch.firstFactorStrategy = completion.strategy;
   const updated = await rt.store.updateSignIn(signIn.id, patch);
   return updated ?? { ...signIn, ...patch };
@@ -127,7 +127,7 @@ async function awaitSecondFactor(rt: Runtime, config: InstanceConfig, signIn: Si
  */
 export async function complete(rt: Runtime, config: InstanceConfig, ctx: ClientContext, signIn: SignInRecord, user: UserRecord, completion: Completion): Promise<SignInRecord> {
   const second = isSecondFactor(completion);
-  const reset = completion.strategy === 'reset_password_email_code';
+  const reset = isResetStrategy(completion.strategy);
   const event: SignInEvent = second ? { type: 'second_factor_verified' } : reset ? { type: 'password_reset', secondFactorRequired: false } : { type: 'first_factor_verified', secondFactorRequired: false };
   if (nextSignInStatus(signIn.status, event) !== 'complete') throw new UsherError('sign_in_status_invalid');
   // Only after a correct factor: a wrong one answers the same for banned and other accounts.

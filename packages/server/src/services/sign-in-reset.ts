@@ -53,5 +53,5 @@ export async function resetPassword(rt: Runtime, config: InstanceConfig, ctx: Cl
   const passwordHash = await rt.hasher.hash(password);
   const revokeOtherSessions = body.sign_out_of_other_sessions ?? false;
   const notification = await passwordChangedNotice(rt, config, user, revokeOtherSessions);
-  return complete(rt, config, ctx, signIn, user, { strategy: 'reset_password_email_code', passwordReset: { passwordHash, revokeOtherSessions, notification } });
+  return complete(rt, config, ctx, signIn, user, { strategy: signIn.firstFactorStrategy === 'reset_password_phone_code' ? 'reset_password_phone_code' : 'reset_password_email_code', passwordReset: { passwordHash, revokeOtherSessions, notification } });
 }

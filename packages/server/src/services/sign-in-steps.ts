@@ -34,15 +34,25 @@ export function assertStrategy(config: InstanceConfig, strategy: FirstFactorStra
 }
 
 /** The purpose a code strategy's codes are bound to: a reset code never signs in, and the reverse. */
-export type CodeStrategy = 'email_code' | 'reset_password_email_code';
-const PURPOSE_OF = { email_code: 'sign_in', reset_password_email_code: 'reset_password' } as const;
+export type CodeStrategy = 'email_code' | 'reset_password_email_code' | 'reset_password_phone_code';
+const PURPOSE_OF = { email_code: 'sign_in', reset_password_email_code: 'reset_password', reset_password_phone_code: 'reset_password' } as const;
+
+export const isResetStrategy = (strategy: string | null): strategy is 'reset_password_email_code' | 'reset_password_phone_code' =>
+  strategy === 'reset_password_email_code' || strategy === 'reset_password_phone_code';
 
 /**
- * Where a sign-in's email code goes: the typed address, or a username's primary address; bound
- * to the sign-in and to the strategy's purpose.
+ * Where a sign-in's code goes: the typed address, or a username's primary address (a texted
+ * reset code: the account's primary verified number, else its first verified one); bound to the
+ * sign-in and to the strategy's purpose. Not deliverable (an unknown identifier, no such address or
+ * number): the caller stores a decoy and sends nothing, answering the same.
  */
-export async function emailCodeBinding(rt: Runtime, signIn: SignInRecord, user: UserRecord | null, strategy: CodeStrategy = 'email_code'): Promise<{ binding: CodeBinding; deliverable: boolean }> {
+export async function codeBinding(rt: Runtime, signIn: SignInRecord, user: UserRecord | null, strategy: CodeStrategy = 'email_code'): Promise<{ binding: CodeBinding; deliverable: boolean }> {
   const identifier = signIn.identifier ?? '';
+  if (strategy === 'reset_password_phone_code') {
+    const phones = user ? (await rt.store.listPhoneNumbers(user.id)).filter((p) => p.verifiedAt !== null) : [];
+    const phone = phones.find((p) => p.id === user?.primaryPhoneNumberId) ?? phones[0] ?? null;
+    return { binding: { purpose: PURPOSE_OF[strategy], ownerId: signIn.id, target: phone?.phoneNumber ?? identifier }, deliverable: phone !== null };
+  }
   let target: string | null = identifierKindOf(identifier) === 'email_address' ? identifier : null;
   if (target === null && user) {
     const emails = await rt.store.listEmailAddresses(user.id);

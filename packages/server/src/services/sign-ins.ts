@@ -11,8 +11,8 @@ import { assertRedirectUrl } from './redirect-policy.ts';
 import type { Runtime } from './runtime.ts';
 import { assertMaySignIn, isUserSignedInOnClient } from './sessions.ts';
 import { attemptPassword } from './sign-in-attempts.ts';
-import { assertFirstFactorStep, assertStrategy, emailCodeBinding, getOwnSignIn, type CodeStrategy } from './sign-in-steps.ts';
-import { sendDecoyVerification, sendVerificationCode } from './verifications.ts';
+import { assertFirstFactorStep, assertStrategy, codeBinding, getOwnSignIn, type CodeStrategy } from './sign-in-steps.ts';
+import { sendDecoyVerification, sendSmsVerificationCode, sendVerificationCode } from './verifications.ts';
 
 /** How long an unfinished sign-in is kept. */
 const SIGN_IN_LIFETIME_MS = 24 * 3600_000;
@@ -82,14 +82,16 @@ export async function createSignIn(rt: Runtime, config: InstanceConfig, ctx: Cli
 }
 
 /**
- * Sends a sign-in code or a password reset code. For an unknown identifier (or an account without
- * a deliverable address) it does the same work and answers the same, but stores a code no one can
- * type and sends nothing: "forgot password" tells nobody whether an account exists.
+ * Sends a sign-in code or a password reset code (by email, or texted to the account's number). For
+ * an unknown identifier (or an account without a deliverable address or number) it does the same
+ * work and answers the same, but stores a code no one can type and sends nothing: "forgot
+ * password" tells nobody whether an account exists, or whether it has a phone number.
  */
 async function prepareEmailCode(rt: Runtime, config: InstanceConfig, signIn: SignInRecord, strategy: CodeStrategy = 'email_code'): Promise<SignInRecord> {
   const user = signIn.userId ? await rt.store.getUser(signIn.userId) : null;
-  const { binding, deliverable } = await emailCodeBinding(rt, signIn, user, strategy);
-  if (deliverable) await sendVerificationCode(rt, config, binding);
+  const { binding, deliverable } = await codeBinding(rt, signIn, user, strategy);
+  if (deliverable && strategy === 'reset_password_phone_code') await sendSmsVerificationCode(rt, config, binding);
+  else if (deliverable) await sendVerificationCode(rt, config, binding);
   else await sendDecoyVerification(rt, config, binding, suppressedOutboxRecord(rt));
   const updated = await rt.store.updateSignIn(signIn.id, { firstFactorStrategy: strategy, firstFactorStatus: 'unverified', updatedAt: rt.now() });
   return updated ?? signIn;

@@ -47,9 +47,10 @@ export async function sendSmsVerificationCode(rt: Runtime, config: InstanceConfi
   const code = generateVerificationCode(rt.random);
   const codeHash = await hashVerificationCode(rt.secret, binding, code);
   const ttlMinutes = Math.round(config.verification.codeTtlSeconds / 60);
+  const what = binding.purpose === 'reset_password' ? 'password reset code' : 'verification code';
   const message = smsOutboxRecord(rt, {
     to: binding.target,
-    body: `${code} is your ${config.applicationName} verification code. It expires in ${ttlMinutes} minutes.`,
+    body: `${code} is your ${config.applicationName} ${what}. It expires in ${ttlMinutes} minutes.`,
     slug: 'verification_code',
     data: { application_name: config.applicationName, otp_code: code, ttl_minutes: ttlMinutes },
   });

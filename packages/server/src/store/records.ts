@@ -119,7 +119,7 @@ export interface SignInRecord {
   identifier: string | null;
   userId: string | null;
   /** Strategy chosen for the first factor, once prepared or attempted. */
-  firstFactorStrategy: 'password' | 'email_code' | 'reset_password_email_code' | null;
+  firstFactorStrategy: 'password' | 'email_code' | 'reset_password_email_code' | 'reset_password_phone_code' | null;
   firstFactorStatus: VerificationStatus | null;
   /** The second factor last prepared or attempted. */
   secondFactorStrategy: SecondFactorStrategy | null;

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { Usher } from '@usher/core';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import type { PreparedUsherStory } from '../../stories-support/prepare-usher-story.ts';
 import { ADA, STORY_PASSWORD, signedInAs, usherStory } from '../../stories-support/usher-story.ts';
 import { SignInInternal } from './SignIn.tsx';
 
@@ -173,21 +174,38 @@ const PHONE = '+15555550142';
  * Ada with a phone number reserved for 2-step verification (an instance with SMS codes on): the
  * step texts the code when it opens, with the resend countdown.
  */
+/** Gives Ada a verified phone number (reserved for 2-step verification with `reserve`) through the SDK, then signs her out. */
+async function givePhone(usher: PreparedUsherStory, reserve: boolean): Promise<void> {
+  const sdk = usher.usher;
+  const signedIn = await withPassword(sdk);
+  await sdk.setActive({ session: signedIn.createdSessionId });
+  const user = sdk.getSnapshot().user;
+  if (!user) throw new Error('Ada is not signed in.');
+  const phone = await (await user.createPhoneNumber({ phoneNumber: PHONE })).prepareVerification();
+  const code = await usher.mock.sms.latestCode(PHONE);
+  if (!code) throw new Error('No verification code was texted.');
+  const verified = await phone.attemptVerification({ code });
+  if (reserve) await verified.update({ reservedForSecondFactor: true });
+  await sdk.signOut();
+}
+
 export const SecondFactorSms: Story = {
   parameters: { usher: { ...seedAda, mock: { instanceConfig: { attributes: { phoneNumber: { enabled: true } }, mfa: { phoneCode: true } } } } },
   args: { initialRoute: 'factor-two?strategy=phone_code' },
   beforeEach: async ({ usher }) => {
-    const sdk = usher.usher;
-    const signedIn = await withPassword(sdk);
-    await sdk.setActive({ session: signedIn.createdSessionId });
-    const user = sdk.getSnapshot().user;
-    if (!user) throw new Error('Ada is not signed in.');
-    const phone = await (await user.createPhoneNumber({ phoneNumber: PHONE })).prepareVerification();
-    const code = await usher.mock.sms.latestCode(PHONE);
-    if (!code) throw new Error('No verification code was texted.');
-    await (await phone.attemptVerification({ code })).update({ reservedForSecondFactor: true });
-    await sdk.signOut();
-    await withPassword(sdk);
+    await givePhone(usher, true);
+    await withPassword(usher.usher);
+  },
+};
+
+/** "Forgot password?" on an instance with phone numbers: the reset code texted instead of emailed ("Email me a code instead" goes back). */
+export const ForgotPasswordSms: Story = {
+  parameters: { usher: { ...seedAda, mock: { instanceConfig: { attributes: { phoneNumber: { enabled: true } } } } } },
+  args: { initialRoute: 'forgot-password/sms' },
+  beforeEach: async ({ usher }) => {
+    await givePhone(usher, false);
+    const attempt = await usher.usher.signIn.create({ identifier: ADA.email });
+    await attempt.prepareFirstFactor({ strategy: 'reset_password_phone_code' });
   },
 };
 

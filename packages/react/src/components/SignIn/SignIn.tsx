@@ -145,6 +145,8 @@ function SignInSteps() {
       return <SignInAlternativeMethods />;
     case SIGN_IN_ROUTES.forgotPassword:
       return <SignInEmailCode key="reset" strategy="reset_password_email_code" />;
+    case SIGN_IN_ROUTES.forgotPasswordSms:
+      return <SignInEmailCode key="reset-sms" strategy="reset_password_phone_code" />;
     case SIGN_IN_ROUTES.resetPassword:
       return <SignInResetPassword />;
     case SIGN_IN_ROUTES.secondFactor:

@@ -37,6 +37,8 @@ export const SIGN_IN_ROUTES = {
   methods: 'methods',
   /** The emailed reset code of "Forgot password?". */
   forgotPassword: 'forgot-password',
+  /** The reset code texted to the account's phone number instead. */
+  forgotPasswordSms: 'forgot-password/sms',
   /** The new password, once the reset code was right. */
   resetPassword: 'reset-password',
   /** The second factor (`?strategy=totp|phone_code|backup_code`, `&phone=` for a number). */

@@ -101,6 +101,19 @@ describe('a phone number reserved for 2-step verification', () => {
     expect(errorOf(await secondFactor(t, attempt, 'phone_code', code))).toBe('verification_failed');
   });
 
+  it('wrong texted codes count toward the account lockout; locked, the right one is refused too', async () => {
+    const t = smsApp({ instance: (c) => void (c.lockout.maxAttempts = 2) });
+    const me = await signUp(t, EMAIL, PASSWORD);
+    await reserve(t, me, await verifiedPhone(t, me));
+    const { attempt } = await passwordSignIn(t);
+    await prepareSms(t, attempt);
+    const code = await latestSms(t, PHONE);
+    const wrong = code === '000000' ? '111111' : '000000';
+    expect(errorOf(await secondFactor(t, attempt, 'phone_code', wrong))).toBe('form_code_incorrect');
+    expect(errorOf(await secondFactor(t, attempt, 'phone_code', wrong))).toBe('user_locked');
+    expect(errorOf(await secondFactor(t, attempt, 'phone_code', code))).toBe('user_locked');
+  });
+
   it('sign-in opens with the method used last; a prepared number may be another reserved one; releasing the last factor deletes the backup codes', async () => {
     const t = smsApp();
     const me = await signUp(t, EMAIL, PASSWORD);

@@ -63,6 +63,8 @@ export function supportedFirstFactors(config: InstanceConfig): FirstFactorStrate
   if (config.attributes.emailAddress.enabled && config.attributes.emailAddress.firstFactors.includes('email_code')) out.push('email_code');
   // "Forgot password" needs a password to replace and an address to send the code to.
   if (offersPasswordReset(config)) out.push('reset_password_email_code');
+  // With phone numbers on, the reset code can also be texted (to the account's number, if it has one).
+  if (offersPasswordReset(config) && config.attributes.phoneNumber.enabled) out.push('reset_password_phone_code');
   return out;
 }
 

@@ -11,6 +11,7 @@ import { toSignUpJSON } from './sign-up.ts';
 import { avatarSettings } from './user-image.ts';
 import { loadUserJSON } from './user.ts';
 import { loadSecondFactors, secondFactorList } from '../second-factors.ts';
+import { isResetStrategy } from '../sign-in-steps.ts';
 
 /** Readers that gather what a wire resource needs from the store, then serialize it. */
 
@@ -23,7 +24,7 @@ export async function loadSignInJSON(rt: Runtime, signIn: SignInRecord, config: 
     const emails = await rt.store.listEmailAddresses(user.id);
     primaryEmail = emails.find((e) => e.id === user.primaryEmailAddressId) ?? null;
   }
-  const purpose = signIn.firstFactorStrategy === 'email_code' ? 'sign_in' : signIn.firstFactorStrategy === 'reset_password_email_code' ? 'reset_password' : null;
+  const purpose = signIn.firstFactorStrategy === 'email_code' ? 'sign_in' : isResetStrategy(signIn.firstFactorStrategy) ? 'reset_password' : null;
   const verification = purpose ? await rt.store.getVerification(signIn.id, purpose) : null;
   const secondStep = signIn.status === 'needs_second_factor' && user !== null;
   const secondFactors = secondStep ? secondFactorList(user, await loadSecondFactors(rt, config, user.id)) : null;

@@ -2,6 +2,7 @@ import type { SignInFactorJSON, SignInJSON, SignInUserDataJSON, VerificationJSON
 import type { InstanceConfig } from '../../config/instance.ts';
 import type { EmailAddressRecord, SignInRecord, UserRecord, VerificationRecord } from '../../store/types.ts';
 import { maskIdentifier } from '../identifiers.ts';
+import { isResetStrategy } from '../sign-in-steps.ts';
 import { identifierKindOf, supportedFirstFactors, supportedIdentifiers } from '../machines/sign-in.ts';
 import { userImage, type AvatarSettings } from './user-image.ts';
 import { toVerificationJSON } from './verification.ts';
@@ -57,14 +58,14 @@ function firstFactors(view: SignInView): SignInFactorJSON[] {
   // For a username, the code goes to the account's primary address; an unknown username has none,
   // so its mask falls back to the typed text (usernames are not secret the way addresses are).
   const codeTarget = identifierKindOf(identifier) === 'username' && view.primaryEmail ? view.primaryEmail.emailAddress : identifier;
-  return supportedFirstFactors(view.config).map((strategy) => ({
-    strategy,
-    safe_identifier: maskIdentifier(strategy === 'password' ? identifier : codeTarget),
-  }));
+  // A texted reset code names no number: which one (or whether there is one) would tell about the account.
+  return supportedFirstFactors(view.config).map((strategy) =>
+    strategy === 'reset_password_phone_code' ? { strategy } : { strategy, safe_identifier: maskIdentifier(strategy === 'password' ? identifier : codeTarget) },
+  );
 }
 
 function firstFactorVerification(signIn: SignInRecord, verification: VerificationRecord | null, now: number): VerificationJSON | null {
-  if (signIn.firstFactorStrategy === 'email_code' || signIn.firstFactorStrategy === 'reset_password_email_code') {
+  if (signIn.firstFactorStrategy === 'email_code' || isResetStrategy(signIn.firstFactorStrategy)) {
     const json = toVerificationJSON(verification, now);
     return json && { ...json, strategy: signIn.firstFactorStrategy };
   }
