@@ -1,7 +1,7 @@
 import type { SignInFactorJSON } from '@usher/protocol';
 import type { InstanceConfig } from '../config/instance.ts';
 import { UsherError } from '../errors.ts';
-import type { PhoneNumberRecord, UserRecord } from '../store/types.ts';
+import type { PhoneNumberRecord, SignInRecord, UserRecord } from '../store/types.ts';
 import { maskPhoneNumber } from './identifiers.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -35,6 +35,14 @@ export async function loadSecondFactors(rt: Runtime, config: InstanceConfig, use
   };
 }
 
+/**
+ * The second factors a sign-in may finish with: a second factor is never of the first one's
+ * kind, so after a reset code texted to the phone, no texted code completes it.
+ */
+export function usableAfter(firstFactor: SignInRecord['firstFactorStrategy'], factors: SecondFactors): SecondFactors {
+  return firstFactor === 'reset_password_phone_code' ? { ...factors, phones: [] } : factors;
+}
+
 /** Sign-in asks for a second factor. Backup codes alone do not count: they stand in for another factor. */
 export function hasSecondFactor(factors: SecondFactors): boolean {
   return factors.totp || factors.phones.length > 0;
@@ -46,14 +54,14 @@ export function hasSecondFactor(factors: SecondFactors): boolean {
  * codes always last and never the default.
  */
 export function secondFactorList(user: UserRecord, factors: SecondFactors): SignInFactorJSON[] {
-  if (!hasSecondFactor(factors)) return [];
   const list: SignInFactorJSON[] = [];
   if (factors.totp) list.push({ strategy: 'totp' });
   for (const phone of factors.phones) list.push({ strategy: 'phone_code', safe_identifier: maskPhoneNumber(phone.phoneNumber), phone_number_id: phone.id });
   const preferred = list.findIndex((f) => (f.strategy === 'totp' ? user.defaultSecondFactor === 'totp' : f.phone_number_id === user.defaultSecondFactor));
   const defaultIndex = preferred >= 0 ? preferred : 0;
-  const ordered = [list[defaultIndex]!, ...list.filter((_, i) => i !== defaultIndex)].map((f, i) => ({ ...f, default: i === 0 }));
-  if (factors.backupCodes > 0) ordered.push({ strategy: 'backup_code', default: false });
+  const ordered = list.length ? [list[defaultIndex]!, ...list.filter((_, i) => i !== defaultIndex)].map((f, i) => ({ ...f, default: i === 0 })) : [];
+  // The fallback; the default only when nothing else may finish this sign-in (after a texted reset code).
+  if (factors.backupCodes > 0) ordered.push({ strategy: 'backup_code', default: ordered.length === 0 });
   return ordered;
 }
 

@@ -9,7 +9,7 @@ import type { ClientContext } from './client-context.ts';
 import { isWrongGuess } from './machines/verification.ts';
 import { totpSecret } from './me-totp.ts';
 import type { Runtime } from './runtime.ts';
-import { loadSecondFactors, type SecondFactors } from './second-factors.ts';
+import { loadSecondFactors, usableAfter, type SecondFactors } from './second-factors.ts';
 import { assertNotLocked, complete, countFailure } from './sign-in-attempts.ts';
 import { passwordChangedNotice } from './sign-in-reset.ts';
 import { getOwnSignIn } from './sign-in-steps.ts';
@@ -30,7 +30,7 @@ async function secondFactorStep(rt: Runtime, config: InstanceConfig, ctx: Client
   const user = signIn.userId ? await rt.store.getUser(signIn.userId) : null;
   if (!user) throw new UsherError('sign_in_not_found');
   assertNotLocked(user, rt.now());
-  return { signIn, user, factors: await loadSecondFactors(rt, config, user.id) };
+  return { signIn, user, factors: usableAfter(signIn.firstFactorStrategy, await loadSecondFactors(rt, config, user.id)) };
 }
 
 const smsBinding = (signIn: SignInRecord, phone: PhoneNumberRecord): CodeBinding => ({ purpose: 'second_factor', ownerId: signIn.id, target: phone.phoneNumber });

@@ -98,3 +98,23 @@ describe('reset_password_phone_code', () => {
     expect((await attempt(code)).body.errors[0].code).toBe('user_locked');
   });
 });
+
+describe('a texted reset code and 2-step verification', () => {
+  it('a texted code is never also the second factor: after a reset by text, a reserved number is not offered, backup codes are', async () => {
+    const t = createTestApp({ instance: (c) => ((c.attributes.phoneNumber.enabled = true), (c.mfa.phoneCode = true)) });
+    const me = await signUp(t, EMAIL);
+    await verifiedPhone(t, me);
+    const phoneId = (await t.store.listPhoneNumbers(me.userId))[0]!.id;
+    const reserved = await call(t.app, 'PATCH', `/v1/me/phone_numbers/${phoneId}`, { token: me.token, body: { reserved_for_second_factor: true } });
+    const backupCodes = reserved.body.response.backup_codes as string[];
+    const { s } = await startReset(t);
+    const code = /\b(\d{6})\b/.exec((await texts(t, PHONE)).at(-1) ?? '')?.[1] ?? '';
+    await call(t.app, 'POST', `/v1/client/sign_ins/${s.id}/attempt_first_factor`, { token: s.token, body: { strategy: 'reset_password_phone_code', code } });
+    const reset = await call(t.app, 'POST', `/v1/client/sign_ins/${s.id}/reset_password`, { token: s.token, body: { password: NEW } });
+    expect(reset.body.response).toMatchObject({ status: 'needs_second_factor', supported_second_factors: [{ strategy: 'backup_code', default: true }] });
+    const sms = await call(t.app, 'POST', `/v1/client/sign_ins/${s.id}/prepare_second_factor`, { token: s.token, body: { strategy: 'phone_code' } });
+    expect(sms.body.errors[0].code).toBe('strategy_not_allowed');
+    const done = await call(t.app, 'POST', `/v1/client/sign_ins/${s.id}/attempt_second_factor`, { token: s.token, body: { strategy: 'backup_code', code: backupCodes[0] } });
+    expect(done.body.response.status).toBe('complete');
+  });
+});

@@ -10,7 +10,7 @@ import { showsUserData, toSignInJSON } from './sign-in.ts';
 import { toSignUpJSON } from './sign-up.ts';
 import { avatarSettings } from './user-image.ts';
 import { loadUserJSON } from './user.ts';
-import { loadSecondFactors, secondFactorList } from '../second-factors.ts';
+import { loadSecondFactors, secondFactorList, usableAfter } from '../second-factors.ts';
 import { isResetStrategy } from '../sign-in-steps.ts';
 
 /** Readers that gather what a wire resource needs from the store, then serialize it. */
@@ -27,7 +27,7 @@ export async function loadSignInJSON(rt: Runtime, signIn: SignInRecord, config: 
   const purpose = signIn.firstFactorStrategy === 'email_code' ? 'sign_in' : isResetStrategy(signIn.firstFactorStrategy) ? 'reset_password' : null;
   const verification = purpose ? await rt.store.getVerification(signIn.id, purpose) : null;
   const secondStep = signIn.status === 'needs_second_factor' && user !== null;
-  const secondFactors = secondStep ? secondFactorList(user, await loadSecondFactors(rt, config, user.id)) : null;
+  const secondFactors = secondStep ? secondFactorList(user, usableAfter(signIn.firstFactorStrategy, await loadSecondFactors(rt, config, user.id))) : null;
   const secondVerification = signIn.secondFactorStrategy === 'phone_code' ? await rt.store.getVerification(signIn.id, 'second_factor') : null;
   return toSignInJSON({ signIn, config, user, primaryEmail, verification, secondFactors, secondVerification, avatars: avatarSettings(rt.config, config), now: rt.now() });
 }
