@@ -245,6 +245,19 @@ export const TwoStepEnabled: Story = usherStory<Story>(
   },
 );
 
+/** Removing the authenticator app asks first (its only method: sign-in falls back to the password, backup codes stop working). */
+export const RemoveAuthenticator: Story = {
+  ...TwoStepEnabled,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const section = await canvas.findByRole('region', { name: 'Two-step verification' });
+    await userEvent.click(within(section).getByRole('button', { name: 'Actions for the authenticator app' }));
+    await userEvent.click(await within(canvasElement.ownerDocument.body).findByRole('menuitem', { name: 'Remove' }));
+    await expect(await within(section).findByRole('button', { name: 'Remove authenticator app' })).toBeTruthy();
+    await expect(within(section).getByText(/It is your only method/)).toBeTruthy();
+  },
+};
+
 /** A verified number used for SMS codes ("In use"), beside a second number that is not. */
 export const SmsReserved: Story = usherStory<Story>(
   {
