@@ -6,7 +6,7 @@ export interface RenderedEmail {
   text: string;
   html: string;
   /** Which template made it: apps that deliver their own email (email.created) pick theirs by it. */
-  slug: 'verification_code' | 'reset_password_code' | 'sign_up_attempted' | 'password_changed' | 'primary_email_address_changed';
+  slug: 'verification_code' | 'reset_password_code' | 'sign_up_attempted' | 'password_changed' | 'primary_email_address_changed' | 'two_step_changed';
   /** The values the template was filled with, for the same apps. */
   data: Record<string, string | number | boolean>;
 }
@@ -119,4 +119,37 @@ export function primaryEmailChangedEmail(input: PrimaryEmailChangedEmailInput): 
   const text = lines.join('\n\n');
   const html = htmlLayout(subject, lines.map(escapeHtml));
   return { subject, text, html, slug: 'primary_email_address_changed', data: { application_name: app, new_address_hint: input.newAddressHint } };
+}
+
+export type TwoStepChange = 'totp_added' | 'totp_removed' | 'phone_added' | 'phone_removed' | 'backup_codes_renewed';
+
+export interface TwoStepChangedEmailInput {
+  applicationName: string;
+  change: TwoStepChange;
+  /** The number concerned (phone changes), masked. */
+  phoneHint?: string;
+  /** After the change the account still has a second factor. */
+  stillOn: boolean;
+}
+
+const TWO_STEP_WHAT: Record<TwoStepChange, (hint: string) => string> = {
+  totp_added: () => 'An authenticator app was added for 2-step verification.',
+  totp_removed: () => 'The authenticator app was removed from 2-step verification.',
+  phone_added: (hint) => `Sign-in can now text a 2-step verification code to ${hint}.`,
+  phone_removed: (hint) => `Sign-in no longer texts 2-step verification codes to ${hint}.`,
+  backup_codes_renewed: () => 'New backup codes were made; the earlier ones no longer work.',
+};
+
+/** Sent to the verified primary address whenever 2-step verification changes, so the owner notices a change they did not make. */
+export function twoStepChangedEmail(input: TwoStepChangedEmailInput): RenderedEmail {
+  const app = input.applicationName;
+  const subject = input.stillOn ? `2-step verification changed on your ${app} account` : `2-step verification is off on your ${app} account`;
+  const lines = [
+    `${TWO_STEP_WHAT[input.change](input.phoneHint ?? 'your phone')} (${app} account)`,
+    input.stillOn ? 'Sign-in still asks for a second step.' : 'Sign-in now asks for your password or an emailed code only.',
+    'If you did not make this change, change your password and review your account at once.',
+  ];
+  const text = lines.join('\n\n');
+  const html = htmlLayout(subject, lines.map(escapeHtml));
+  return { subject, text, html, slug: 'two_step_changed', data: { application_name: app, change: input.change, still_on: input.stillOn } };
 }

@@ -9,6 +9,7 @@ import { changeEvents } from './events.ts';
 import { parsePhoneNumber } from './phone-numbers.ts';
 import { assertRecentlyVerified } from './reverification.ts';
 import { othersRemainAfterRemoving } from './second-factors.ts';
+import { twoStepNotice } from './two-step-notice.ts';
 import type { Runtime } from './runtime.ts';
 import { toPhoneNumberJSON } from './serializers/user.ts';
 import { codeRedemptionFailure, redeemVerificationCode, sendSmsVerificationCode } from './verifications.ts';
@@ -98,7 +99,11 @@ export async function removePhoneNumber(rt: Runtime, config: InstanceConfig, ctx
   const factorsRemain = phone.reservedForSecondFactor ? await othersRemainAfterRemoving(rt, config, user.id, { phoneNumberId: phone.id }) : true;
   // The last verified number may go (phone numbers are not a way to sign in yet); the store then clears the primary.
   if (!(await rt.store.deletePhoneNumber(phone.id, changeEvents(rt)))) throw new UsherError('phone_number_not_found');
-  if (!factorsRemain) await rt.store.replaceBackupCodes({ userId: user.id, codes: [], now: rt.now() });
+  if (phone.reservedForSecondFactor && phone.verifiedAt !== null) {
+    const notification = await twoStepNotice(rt, config, user, 'phone_removed', factorsRemain, phone.phoneNumber);
+    if (!factorsRemain) await rt.store.replaceBackupCodes({ userId: user.id, codes: [], now: rt.now(), notification });
+    else if (notification) await rt.store.enqueueOutbox(notification);
+  }
   return phone.id;
 }
 

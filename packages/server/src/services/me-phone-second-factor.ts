@@ -9,6 +9,7 @@ import { newBackupCodes } from './me-totp.ts';
 import { assertRecentlyVerified } from './reverification.ts';
 import type { Runtime } from './runtime.ts';
 import { hasSecondFactor, loadSecondFactors, othersRemainAfterRemoving, phoneCodeAllowed } from './second-factors.ts';
+import { twoStepNotice } from './two-step-notice.ts';
 
 /**
  * PATCH /v1/me/phone_numbers/{id} (re-verification required): reserves a verified number for
@@ -29,11 +30,13 @@ export async function updatePhoneNumberSecondFactor(rt: Runtime, config: Instanc
     if (reserve) {
       const first = !hasSecondFactor(await loadSecondFactors(rt, config, user.id));
       const backup = first && config.mfa.backupCodes ? await newBackupCodes(rt, user.id) : null;
-      phone = (await rt.store.setPhoneNumberReserved({ id, reserved: true, now, backupCodes: backup?.records ?? null, emit: changeEvents(rt) })) ?? phone;
+      const notification = await twoStepNotice(rt, config, user, 'phone_added', true, phone.phoneNumber);
+      phone = (await rt.store.setPhoneNumberReserved({ id, reserved: true, now, backupCodes: backup?.records ?? null, notification, emit: changeEvents(rt) })) ?? phone;
       backupCodes = backup?.codes;
     } else {
       const others = await othersRemainAfterRemoving(rt, config, user.id, { phoneNumberId: id });
-      phone = (await rt.store.setPhoneNumberReserved({ id, reserved: false, now, backupCodes: others ? null : [], emit: changeEvents(rt) })) ?? phone;
+      const notification = await twoStepNotice(rt, config, user, 'phone_removed', others, phone.phoneNumber);
+      phone = (await rt.store.setPhoneNumberReserved({ id, reserved: false, now, backupCodes: others ? null : [], notification, emit: changeEvents(rt) })) ?? phone;
     }
   }
   if (body.default_second_factor) {

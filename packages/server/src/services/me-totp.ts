@@ -11,6 +11,7 @@ import { changeEvents } from './events.ts';
 import { assertRecentlyVerified } from './reverification.ts';
 import type { Runtime } from './runtime.ts';
 import { hasSecondFactor, loadSecondFactors, othersRemainAfterRemoving } from './second-factors.ts';
+import { twoStepNotice } from './two-step-notice.ts';
 
 /** The sealing purpose of authenticator secrets (a sealed secret of another purpose never opens as one). */
 const TOTP_SEAL = 'totp';
@@ -72,7 +73,8 @@ export async function attemptTotpVerification(rt: Runtime, config: InstanceConfi
   const first = !hasSecondFactor(await loadSecondFactors(rt, config, user.id));
   const backup = first && config.mfa.backupCodes ? await newBackupCodes(rt, user.id) : null;
   const now = rt.now();
-  if (!(await rt.store.enableTotp({ userId: user.id, step, now, backupCodes: backup?.records ?? null, emit: changeEvents(rt) }))) throw new UsherError('totp_already_enabled');
+  const notification = await twoStepNotice(rt, config, user, 'totp_added', true);
+  if (!(await rt.store.enableTotp({ userId: user.id, step, now, backupCodes: backup?.records ?? null, notification, emit: changeEvents(rt) }))) throw new UsherError('totp_already_enabled');
   return { object: 'totp', secret: null, uri: null, verified: true, backup_codes: backup?.codes ?? null, created_at: totp.createdAt, updated_at: now };
 }
 
@@ -87,7 +89,8 @@ export async function deleteTotp(rt: Runtime, config: InstanceConfig, ctx: Clien
   const totp = await rt.store.getTotp(user.id);
   if (!totp) throw new UsherError('totp_not_enabled');
   const others = await othersRemainAfterRemoving(rt, config, user.id, 'totp');
-  await rt.store.deleteTotp({ userId: user.id, deleteBackupCodes: !others, now: rt.now(), emit: changeEvents(rt) });
+  const notification = totp.verifiedAt !== null ? await twoStepNotice(rt, config, user, 'totp_removed', others) : null;
+  await rt.store.deleteTotp({ userId: user.id, deleteBackupCodes: !others, now: rt.now(), notification, emit: changeEvents(rt) });
   if (user.defaultSecondFactor === 'totp') await rt.store.updateUser(user.id, { defaultSecondFactor: null }, rt.now());
 }
 
@@ -99,6 +102,6 @@ export async function regenerateBackupCodes(rt: Runtime, config: InstanceConfig,
   if (!hasSecondFactor(await loadSecondFactors(rt, config, user.id))) throw new UsherError('mfa_not_enabled');
   const { codes, records } = await newBackupCodes(rt, user.id);
   const now = rt.now();
-  await rt.store.replaceBackupCodes({ userId: user.id, codes: records, now, emit: changeEvents(rt) });
+  await rt.store.replaceBackupCodes({ userId: user.id, codes: records, now, notification: await twoStepNotice(rt, config, user, 'backup_codes_renewed', true), emit: changeEvents(rt) });
   return { object: 'backup_code', codes, created_at: now };
 }

@@ -136,9 +136,9 @@ export interface Store {
    * user's default second factor). With `backupCodes`, they replace the user's in the same
    * transaction. Null when there is no such verified number.
    */
-  setPhoneNumberReserved(input: { id: string; reserved: boolean; now: number; backupCodes: BackupCodeRecord[] | null; emit?: ChangeEventFactory }): Promise<PhoneNumberRecord | null>;
+  setPhoneNumberReserved(input: { id: string; reserved: boolean; now: number; backupCodes: BackupCodeRecord[] | null; notification?: OutboxRecord | null; emit?: ChangeEventFactory }): Promise<PhoneNumberRecord | null>;
 
-  // ── second factors: authenticator app (TOTP) and backup codes ──
+  // ── second factors: authenticator app (TOTP) and backup codes (a `notification` is enqueued with the change) ──
   getTotp(userId: string): Promise<TotpRecord | null>;
   /** Stores a secret being set up, replacing an earlier unverified one; false (nothing written) when a verified one exists. */
   putPendingTotp(totp: TotpRecord): Promise<boolean>;
@@ -146,16 +146,16 @@ export interface Store {
    * The pending secret becomes the user's, with `step` as its last used one; with `backupCodes`,
    * they replace the user's, in the same transaction. False when there is no pending secret.
    */
-  enableTotp(input: { userId: string; step: number; now: number; backupCodes: BackupCodeRecord[] | null; emit?: ChangeEventFactory }): Promise<boolean>;
+  enableTotp(input: { userId: string; step: number; now: number; backupCodes: BackupCodeRecord[] | null; notification?: OutboxRecord | null; emit?: ChangeEventFactory }): Promise<boolean>;
   /**
    * Spends a TOTP step: true only when it is later than the last used one (each code once, and
    * never an older one). Exactly one of concurrent spends of the same step wins.
    */
   useTotpStep(userId: string, step: number, now: number): Promise<boolean>;
   /** Removes the authenticator (pending or verified), and the backup codes with it when asked; false when there was none. */
-  deleteTotp(input: { userId: string; deleteBackupCodes: boolean; now: number; emit?: ChangeEventFactory }): Promise<boolean>;
+  deleteTotp(input: { userId: string; deleteBackupCodes: boolean; now: number; notification?: OutboxRecord | null; emit?: ChangeEventFactory }): Promise<boolean>;
   /** Replaces every backup code of the user (an empty list deletes them). */
-  replaceBackupCodes(input: { userId: string; codes: BackupCodeRecord[]; now: number; emit?: ChangeEventFactory }): Promise<void>;
+  replaceBackupCodes(input: { userId: string; codes: BackupCodeRecord[]; now: number; notification?: OutboxRecord | null; emit?: ChangeEventFactory }): Promise<void>;
   /** Spends an unused backup code; exactly one of concurrent spends wins. */
   useBackupCode(userId: string, codeHash: string, now: number): Promise<boolean>;
   /** How many unused backup codes the user has. */

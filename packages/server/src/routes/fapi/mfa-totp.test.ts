@@ -4,7 +4,7 @@
  * things are used once".
  */
 import { describe, expect, it } from 'vitest';
-import { call, latestCode, signUp } from '../test-support.ts';
+import { call, latestCode, mailbox, signUp } from '../test-support.ts';
 import { authenticatorOf, EMAIL, errorOf, givenMfaUser, mfaApp, MINUTE, PASSWORD, passwordSignIn, secondFactor, STEP_MS } from './mfa-test-support.ts';
 
 describe('setting up an authenticator app (POST /v1/me/totp)', () => {
@@ -74,6 +74,22 @@ describe('setting up an authenticator app (POST /v1/me/totp)', () => {
     expect(res.body.response.status).toBe('complete');
     expect(errorOf(await call(t.app, 'DELETE', '/v1/me/totp', { token: me.token }))).toBe('totp_not_enabled');
     expect(backupCodes).toHaveLength(10);
+  });
+
+  it('every change is told to the primary address: added, new backup codes, removed (and that it is now off)', async () => {
+    const t = mfaApp();
+    const { me } = await givenMfaUser(t);
+    await call(t.app, 'POST', '/v1/me/backup_codes', { token: me.token, body: {} });
+    await call(t.app, 'DELETE', '/v1/me/totp', { token: me.token });
+    const notices = (await mailbox(t)).filter((m) => m.to === EMAIL && /2-step verification/.test(m.subject));
+    expect(notices.map((m) => m.subject)).toEqual([
+      '2-step verification changed on your Usher account',
+      '2-step verification changed on your Usher account',
+      '2-step verification is off on your Usher account',
+    ]);
+    expect(notices[0]!.text).toContain('An authenticator app was added');
+    expect(notices[1]!.text).toContain('New backup codes were made');
+    expect(notices[2]!.text).toContain('Sign-in now asks for your password or an emailed code only.');
   });
 
   it('an instance that requires 2-step verification refuses removing the last second factor', async () => {

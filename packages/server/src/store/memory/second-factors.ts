@@ -1,4 +1,4 @@
-import type { BackupCodeRecord, Store } from '../types.ts';
+import type { BackupCodeRecord, OutboxRecord, Store } from '../types.ts';
 import { recordEvents } from './events.ts';
 import { copy, type MemoryTables } from './tables.ts';
 
@@ -13,19 +13,20 @@ export function memorySecondFactors(t: MemoryTables): SecondFactorMethods {
     for (const [id, code] of t.backupCodes) if (code.userId === userId) t.backupCodes.delete(id);
     for (const code of codes) t.backupCodes.set(code.id, copy(code));
   };
-  const touchUser = (userId: string, now: number): void => {
+  const touchUser = (userId: string, now: number, notification?: OutboxRecord | null): void => {
     const user = t.users.get(userId);
     if (user) user.updatedAt = now;
+    if (notification) t.outbox.set(notification.id, copy(notification));
   };
   return {
-    async setPhoneNumberReserved({ id, reserved, now, backupCodes, emit }) {
+    async setPhoneNumberReserved({ id, reserved, now, backupCodes, notification, emit }) {
       const phone = t.phoneNumbers.get(id);
       if (!phone || phone.verifiedAt === null) return null;
       phone.reservedForSecondFactor = reserved;
       const user = t.users.get(phone.userId);
       if (!reserved && user?.defaultSecondFactor === id) user.defaultSecondFactor = null;
       if (backupCodes) writeBackupCodes(phone.userId, backupCodes);
-      touchUser(phone.userId, now);
+      touchUser(phone.userId, now, notification);
       recordEvents(t, emit, [['user.updated', phone.userId]]);
       return copy(phone);
     },
@@ -39,12 +40,12 @@ export function memorySecondFactors(t: MemoryTables): SecondFactorMethods {
       t.totp.set(totp.userId, { ...copy(totp), verifiedAt: null, lastUsedStep: null });
       return true;
     },
-    async enableTotp({ userId, step, now, backupCodes, emit }) {
+    async enableTotp({ userId, step, now, backupCodes, notification, emit }) {
       const totp = t.totp.get(userId);
       if (!totp || totp.verifiedAt !== null) return false;
       Object.assign(totp, { verifiedAt: now, lastUsedStep: step, updatedAt: now });
       if (backupCodes) writeBackupCodes(userId, backupCodes);
-      touchUser(userId, now);
+      touchUser(userId, now, notification);
       recordEvents(t, emit, [['user.updated', userId]]);
       return true;
     },
@@ -54,20 +55,20 @@ export function memorySecondFactors(t: MemoryTables): SecondFactorMethods {
       Object.assign(totp, { lastUsedStep: step, updatedAt: now });
       return true;
     },
-    async deleteTotp({ userId, deleteBackupCodes, now, emit }) {
+    async deleteTotp({ userId, deleteBackupCodes, now, notification, emit }) {
       const totp = t.totp.get(userId);
       if (!totp) return false;
       t.totp.delete(userId);
       if (deleteBackupCodes) writeBackupCodes(userId, []);
       if (totp.verifiedAt !== null) {
-        touchUser(userId, now);
+        touchUser(userId, now, notification);
         recordEvents(t, emit, [['user.updated', userId]]);
       }
       return true;
     },
-    async replaceBackupCodes({ userId, codes, now, emit }) {
+    async replaceBackupCodes({ userId, codes, now, notification, emit }) {
       writeBackupCodes(userId, codes);
-      touchUser(userId, now);
+      touchUser(userId, now, notification);
       recordEvents(t, emit, [['user.updated', userId]]);
     },
     async useBackupCode(userId, codeHash, now) {

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Transaction } from 'kysely';
-import type { BackupCodeRecord, ChangeEventFactory, Store, TotpRecord } from '../types.ts';
+import type { BackupCodeRecord, ChangeEventFactory, OutboxRecord, Store, TotpRecord } from '../types.ts';
+import { fromOutbox } from './mappers.ts';
 import type { SqlContext } from './context.ts';
 import { insertEvents } from './events.ts';
 import { toPhone } from './phone-numbers.ts';
@@ -26,8 +27,9 @@ async function writeBackupCodes(trx: Transaction<Database>, userId: string, code
   if (codes.length > 0) await trx.insertInto('backup_codes').values(codes.map(fromBackupCode)).execute();
 }
 
-async function userUpdated(trx: Transaction<Database>, emit: ChangeEventFactory | undefined, userId: string, now: number): Promise<void> {
+async function userUpdated(trx: Transaction<Database>, emit: ChangeEventFactory | undefined, userId: string, now: number, notification?: OutboxRecord | null): Promise<void> {
   await trx.updateTable('users').set({ updated_at: now }).where('id', '=', userId).execute();
+  if (notification) await trx.insertInto('outbox').values(fromOutbox(notification)).execute();
   await insertEvents(trx, emit, [['user.updated', userId]]);
 }
 
@@ -39,7 +41,7 @@ async function userUpdated(trx: Transaction<Database>, emit: ChangeEventFactory 
 export function sqlSecondFactors({ db, dialect }: SqlContext): SecondFactorMethods {
   const bool = (value: boolean) => (dialect === 'sqlite' ? Number(value) : value);
   return {
-    async setPhoneNumberReserved({ id, reserved, now, backupCodes, emit }) {
+    async setPhoneNumberReserved({ id, reserved, now, backupCodes, notification, emit }) {
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .updateTable('phone_numbers')
@@ -51,7 +53,7 @@ export function sqlSecondFactors({ db, dialect }: SqlContext): SecondFactorMetho
         if (!row) return null;
         if (!reserved) await trx.updateTable('users').set({ default_second_factor: null }).where('id', '=', row.user_id).where('default_second_factor', '=', id).execute();
         if (backupCodes) await writeBackupCodes(trx, row.user_id, backupCodes);
-        await userUpdated(trx, emit, row.user_id, now);
+        await userUpdated(trx, emit, row.user_id, now, notification);
         return toPhone(row);
       });
     },
@@ -71,7 +73,7 @@ export function sqlSecondFactors({ db, dialect }: SqlContext): SecondFactorMetho
         return true;
       });
     },
-    async enableTotp({ userId, step, now, backupCodes, emit }) {
+    async enableTotp({ userId, step, now, backupCodes, notification, emit }) {
       return db.transaction().execute(async (trx) => {
         const result = await trx
           .updateTable('user_totp')
@@ -81,7 +83,7 @@ export function sqlSecondFactors({ db, dialect }: SqlContext): SecondFactorMetho
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) === 0) return false;
         if (backupCodes) await writeBackupCodes(trx, userId, backupCodes);
-        await userUpdated(trx, emit, userId, now);
+        await userUpdated(trx, emit, userId, now, notification);
         return true;
       });
     },
@@ -95,19 +97,19 @@ export function sqlSecondFactors({ db, dialect }: SqlContext): SecondFactorMetho
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
-    async deleteTotp({ userId, deleteBackupCodes, now, emit }) {
+    async deleteTotp({ userId, deleteBackupCodes, now, notification, emit }) {
       return db.transaction().execute(async (trx) => {
         const deleted = await trx.deleteFrom('user_totp').where('user_id', '=', userId).returning('verified_at').executeTakeFirst();
         if (!deleted) return false;
         if (deleteBackupCodes) await trx.deleteFrom('backup_codes').where('user_id', '=', userId).execute();
-        if (deleted.verified_at !== null) await userUpdated(trx, emit, userId, now);
+        if (deleted.verified_at !== null) await userUpdated(trx, emit, userId, now, notification);
         return true;
       });
     },
-    async replaceBackupCodes({ userId, codes, now, emit }) {
+    async replaceBackupCodes({ userId, codes, now, notification, emit }) {
       await db.transaction().execute(async (trx) => {
         await writeBackupCodes(trx, userId, codes);
-        await userUpdated(trx, emit, userId, now);
+        await userUpdated(trx, emit, userId, now, notification);
       });
     },
     async useBackupCode(userId, codeHash, now) {
