@@ -12,7 +12,8 @@ export const PASSWORD = 'correct horse battery staple';
 export async function codeFromMailbox(base: string, context: BrowserContext, to: string, previous?: string): Promise<string> {
   const mailbox = await context.newPage();
   await mailbox.goto(`${base}/mailbox`);
-  const newest = mailbox.getByRole('article').filter({ hasText: `to ${to}` }).first().locator('pre');
+  // The newest message carrying a code (notices such as "2-step verification changed" carry none).
+  const newest = mailbox.getByRole('article').filter({ hasText: `to ${to}` }).filter({ has: mailbox.locator('pre', { hasText: /\b\d{6}\b/ }) }).first().locator('pre');
   let code: string | undefined;
   await explained(
     expect

@@ -96,6 +96,8 @@ export const backendInstanceSettingsBody = z.strictObject({
   session_token_claims: z.record(z.string(), z.unknown()).nullable().optional(),
   delete_self_enabled: z.boolean().optional(),
   phone_numbers_enabled: z.boolean().optional(),
+  /** How an address signs in without a password: codes, links, or both (the user chooses); empty for neither. */
+  email_first_factors: z.array(z.enum(['email_code', 'email_link'])).max(2).optional(),
   mfa_totp_enabled: z.boolean().optional(),
   mfa_backup_codes_enabled: z.boolean().optional(),
   mfa_phone_code_enabled: z.boolean().optional(),

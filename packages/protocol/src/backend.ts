@@ -113,6 +113,8 @@ export interface BackendInstanceSettingsJSON {
   session_token_claims: Record<string, unknown> | null;
   /** Whether users may add phone numbers to their profile (verified by SMS). */
   phone_numbers_enabled: boolean;
+  /** How an address signs in without a password (default `['email_code']`; `email_link` adds sign-in links). */
+  email_first_factors: Array<'email_code' | 'email_link'>;
   /** Authenticator apps (TOTP) as a second factor (default true). */
   mfa_totp_enabled: boolean;
   /** Backup codes, created with a user's first second factor (default true). */

@@ -40,18 +40,26 @@ export const signInCreateBody = z.strictObject({
 export type SignInCreateBody = z.infer<typeof signInCreateBody>;
 
 export const signInPrepareFirstFactorBody = z.strictObject({
-  strategy: z.enum(['email_code', 'reset_password_email_code', 'reset_password_phone_code']),
+  strategy: z.enum(['email_code', 'email_link', 'reset_password_email_code', 'reset_password_phone_code']),
   email_address_id: optionalString(64),
+  /** email_link: the app's page the link opens (a relative path of the calling origin, or an allowed absolute URL). */
+  redirect_url: optionalString(2048),
 });
 export type SignInPrepareFirstFactorBody = z.infer<typeof signInPrepareFirstFactorBody>;
 
 export const signInAttemptFirstFactorBody = z.discriminatedUnion('strategy', [
   z.strictObject({ strategy: z.literal('password'), password: z.string().max(1024) }),
   z.strictObject({ strategy: z.literal('email_code'), code: z.string().max(32) }),
+  /** After the emailed link was confirmed (on any device): completes the sign-in on the device that started it. */
+  z.strictObject({ strategy: z.literal('email_link') }),
   z.strictObject({ strategy: z.literal('reset_password_email_code'), code: z.string().max(32) }),
   z.strictObject({ strategy: z.literal('reset_password_phone_code'), code: z.string().max(32) }),
 ]);
 export type SignInAttemptFirstFactorBody = z.infer<typeof signInAttemptFirstFactorBody>;
+
+/** The token an emailed link carries, confirmed with a click on the page it opens (a GET or HEAD of that page consumes nothing). */
+export const emailLinkConfirmBody = z.strictObject({ token: z.string().max(256) });
+export type EmailLinkConfirmBody = z.infer<typeof emailLinkConfirmBody>;
 
 /** The new password of a reset, once the reset code was verified (status needs_new_password). */
 export const signInResetPasswordBody = z.strictObject({

@@ -2,7 +2,7 @@
 import type { PasswordComplexityJSON } from './password-rules.ts';
 
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
-export type VerificationStrategy = 'email_code' | 'phone_code' | 'password' | 'reset_password_email_code' | 'reset_password_phone_code' | 'totp' | 'backup_code';
+export type VerificationStrategy = 'email_code' | 'email_link' | 'phone_code' | 'password' | 'reset_password_email_code' | 'reset_password_phone_code' | 'totp' | 'backup_code';
 
 export interface VerificationJSON {
   object: 'verification';
@@ -87,7 +87,7 @@ export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_se
  * `reset_password_phone_code` the same with a code texted to the account's phone number (instances
  * with phone numbers on).
  */
-export type FirstFactorStrategy = 'password' | 'email_code' | 'reset_password_email_code' | 'reset_password_phone_code';
+export type FirstFactorStrategy = 'password' | 'email_code' | 'email_link' | 'reset_password_email_code' | 'reset_password_phone_code';
 
 /** Second factors: an authenticator app, a code by SMS to a reserved number, or a backup code. */
 export type SecondFactorStrategy = 'totp' | 'phone_code' | 'backup_code';
@@ -115,6 +115,18 @@ export interface TotpJSON {
   backup_codes: string[] | null;
   created_at: number;
   updated_at: number;
+}
+
+/**
+ * An emailed sign-in link was confirmed (POST /v1/client/email_links/confirm). On the device that
+ * started the sign-in (`same_client`) it completed there (`sign_in`); elsewhere the starting tab
+ * completes it by itself and this one says "return to your original tab".
+ */
+export interface EmailLinkConfirmationJSON {
+  object: 'email_link_confirmation';
+  status: 'verified';
+  same_client: boolean;
+  sign_in: SignInJSON | null;
 }
 
 /** A new set of backup codes (POST /v1/me/backup_codes), shown once; the earlier ones no longer work. */

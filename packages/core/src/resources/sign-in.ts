@@ -15,15 +15,23 @@ export interface SignInCreateParams {
 }
 
 export interface SignInPrepareFirstFactorParams {
-  /** `reset_password_email_code` / `reset_password_phone_code` are "forgot password" (a code by email, or texted to the account's number): the code leads to a new password. */
-  strategy: 'email_code' | 'reset_password_email_code' | 'reset_password_phone_code';
+  /**
+   * `email_link` emails a sign-in link (instances that enable links); `reset_password_email_code` /
+   * `reset_password_phone_code` are "forgot password" (a code by email, or texted to the account's
+   * number): the code leads to a new password.
+   */
+  strategy: 'email_code' | 'email_link' | 'reset_password_email_code' | 'reset_password_phone_code';
   /** Which address gets the code; defaults to the one the sign-in offers. */
   emailAddressId?: string;
+  /** `email_link`: the app's page the link opens (a path of this page's origin, or an allowed absolute URL); it calls `usher.confirmEmailLink()`. */
+  redirectUrl?: string;
 }
 
 export type SignInAttemptFirstFactorParams =
   | { strategy: 'password'; password: string }
   | { strategy: 'email_code'; code: string }
+  /** Once the emailed link was confirmed (on any device): completes the sign-in on this one. */
+  | { strategy: 'email_link' }
   /** A correct reset code answers status `needs_new_password`: then call `resetPassword()`. */
   | { strategy: 'reset_password_email_code' | 'reset_password_phone_code'; code: string };
 
@@ -166,7 +174,7 @@ export class SignIn {
     const json = await this.#ctx.call<SignInJSON>({
       method: 'POST',
       path: `/client/sign_ins/${encodeURIComponent(this.#id())}/prepare_first_factor`,
-      body: { strategy: params.strategy, email_address_id: emailAddressId },
+      body: { strategy: params.strategy, email_address_id: emailAddressId, redirect_url: params.redirectUrl },
     });
     return this.#ctx.signInFor(json);
   };
@@ -178,7 +186,7 @@ export class SignIn {
    */
   readonly attemptFirstFactor = async (params: SignInAttemptFirstFactorParams): Promise<StartedSignIn> => {
     signInMachine.assert(this.status, 'attemptFirstFactor');
-    const body = params.strategy === 'password' ? { strategy: 'password', password: params.password } : { strategy: params.strategy, code: params.code };
+    const body = params.strategy === 'password' ? { strategy: 'password', password: params.password } : params.strategy === 'email_link' ? { strategy: 'email_link' } : { strategy: params.strategy, code: params.code };
     const json = await this.#ctx.call<SignInJSON>({
       method: 'POST',
       path: `/client/sign_ins/${encodeURIComponent(this.#id())}/attempt_first_factor`,

@@ -11,7 +11,8 @@ export interface InstanceConfig {
     legalConsentEnabled: boolean;
   };
   attributes: {
-    emailAddress: { enabled: boolean; required: boolean; usedForFirstFactor: boolean; firstFactors: Array<'email_code'> };
+    /** `firstFactors`: how an address signs in without a password: a 6-digit code, a link (confirmed with a click), or both (the user chooses). */
+    emailAddress: { enabled: boolean; required: boolean; usedForFirstFactor: boolean; firstFactors: Array<'email_code' | 'email_link'> };
     /** Phone numbers in the user's profile, verified by SMS. Off by default: texts cost money and need a sender. */
     phoneNumber: { enabled: boolean };
     username: { enabled: boolean; required: boolean; usedForFirstFactor: boolean };

@@ -6,7 +6,7 @@ export interface RenderedEmail {
   text: string;
   html: string;
   /** Which template made it: apps that deliver their own email (email.created) pick theirs by it. */
-  slug: 'verification_code' | 'reset_password_code' | 'sign_up_attempted' | 'password_changed' | 'primary_email_address_changed' | 'two_step_changed';
+  slug: 'verification_code' | 'reset_password_code' | 'sign_up_attempted' | 'password_changed' | 'primary_email_address_changed' | 'two_step_changed' | 'sign_in_link';
   /** The values the template was filled with, for the same apps. */
   data: Record<string, string | number | boolean>;
 }
@@ -152,4 +152,26 @@ export function twoStepChangedEmail(input: TwoStepChangedEmailInput): RenderedEm
   const text = lines.join('\n\n');
   const html = htmlLayout(subject, lines.map(escapeHtml));
   return { subject, text, html, slug: 'two_step_changed', data: { application_name: app, change: input.change, still_on: input.stillOn } };
+}
+
+export interface SignInLinkEmailInput {
+  applicationName: string;
+  /** The app's page the link opens (an allowed origin), carrying the link's token. */
+  url: string;
+  ttlMinutes: number;
+}
+
+/** The email carrying a sign-in link: the page it opens asks for one click, so a mail scanner's visit signs nobody in. */
+export function signInLinkEmail(input: SignInLinkEmailInput): RenderedEmail {
+  const app = input.applicationName;
+  const subject = `Your ${app} sign-in link`;
+  const lines = [`Open this link to sign in to ${app}:`, `It expires in ${input.ttlMinutes} minutes and can be used once.`, 'If you did not ask for it, you can ignore this email.'];
+  const text = [lines[0], input.url, '', lines[1], lines[2]].join('\n');
+  const html = htmlLayout(subject, [
+    escapeHtml(lines[0]!),
+    `<a href="${escapeHtml(input.url)}" style="display:inline-block;padding:10px 16px;background:#1f2328;color:#fff;border-radius:6px;text-decoration:none">Sign in to ${escapeHtml(app)}</a>`,
+    escapeHtml(lines[1]!),
+    escapeHtml(lines[2]!),
+  ]);
+  return { subject, text, html, slug: 'sign_in_link', data: { application_name: app, magic_link: input.url, ttl_minutes: input.ttlMinutes } };
 }

@@ -88,7 +88,7 @@ export function rateLimitChecks(request: LimitedRequest, limits: RateLimitConfig
   }
   if (path === '/v1/client/sign_ups') return [...checks, check('signUpCreate', client)];
   // Checks the current password in the same call.
-  if (path === '/v1/me/change_password' || path === '/v1/me/totp/attempt_verification') return [...checks, check('factorAttempt', client)];
+  if (path === '/v1/me/change_password' || path === '/v1/me/totp/attempt_verification' || path === '/v1/client/email_links/confirm') return [...checks, check('factorAttempt', client)];
 
   const signInStep = SIGN_IN_STEP.exec(path);
   const signUpStep = signInStep ? null : SIGN_UP_STEP.exec(path);

@@ -99,6 +99,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'attempt re-verification', method: 'POST', path: (f) => `/v1/client/sessions/${f.user.sessionId}/verify/attempt_first_factor`, token: (f) => f.user.token, wrongType: { strategy: 'password', password: 1 }, base: { strategy: 'password', password: 'x' } },
   { name: 'prepare second factor', method: 'POST', path: (f) => `/v1/client/sign_ins/${f.signInId}/prepare_second_factor`, token: (f) => f.signInToken, wrongType: { strategy: 'phone_code', phone_number_id: 5 } },
   { name: 'attempt second factor', method: 'POST', path: (f) => `/v1/client/sign_ins/${f.signInId}/attempt_second_factor`, token: (f) => f.signInToken, wrongType: { strategy: 'totp', code: 123456 }, base: { strategy: 'totp', code: '123456' } },
+  { name: 'confirm an email link', method: 'POST', path: () => '/v1/client/email_links/confirm', token: (f) => f.signInToken, wrongType: { token: 5 } },
   { name: 'start authenticator setup', method: 'POST', path: () => '/v1/me/totp', token: (f) => f.user.token },
   { name: 'verify authenticator', method: 'POST', path: () => '/v1/me/totp/attempt_verification', token: (f) => f.user.token, wrongType: { code: 123456 } },
   { name: 'remove authenticator', method: 'DELETE', path: () => '/v1/me/totp', token: (f) => f.user.token },

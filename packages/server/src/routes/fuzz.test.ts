@@ -25,6 +25,7 @@ describe('fuzzing every mutation endpoint', () => {
       { method: 'POST', path: `/v1/client/sign_ins/${started.body.response.id}/prepare_second_factor`, token: started.token },
       { method: 'POST', path: `/v1/client/sign_ins/${started.body.response.id}/attempt_second_factor`, token: started.token },
       { method: 'POST', path: '/v1/me/totp', token: user.token },
+      { method: 'POST', path: '/v1/client/email_links/confirm', token: null },
       { method: 'POST', path: '/v1/me/totp/attempt_verification', token: user.token },
       { method: 'DELETE', path: '/v1/me/totp', token: user.token },
       { method: 'POST', path: '/v1/me/backup_codes', token: user.token },

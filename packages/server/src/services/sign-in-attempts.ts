@@ -78,7 +78,8 @@ async function attemptResetCode(rt: Runtime, config: InstanceConfig, signIn: Sig
   return updated ?? { ...signIn, status, firstFactorStatus: 'verified' };
 }
 
-export async function attemptFirstFactor(rt: Runtime, config: InstanceConfig, ctx: ClientContext, id: string, body: SignInAttemptFirstFactorBody): Promise<SignInRecord> {
+/** A first factor typed on this device (an emailed link's confirmation is sign-in-email-link.ts). */
+export async function attemptFirstFactor(rt: Runtime, config: InstanceConfig, ctx: ClientContext, id: string, body: Exclude<SignInAttemptFirstFactorBody, { strategy: 'email_link' }>): Promise<SignInRecord> {
   const signIn = await getOwnSignIn(rt, ctx, id);
   assertFirstFactorStep(signIn);
   assertStrategy(config, body.strategy);
@@ -93,7 +94,7 @@ export async function attemptFirstFactor(rt: Runtime, config: InstanceConfig, ct
  * factor, with the reset password held back until then.
  */
 export type Completion =
-  | { strategy: 'password' | 'email_code' }
+  | { strategy: 'password' | 'email_code' | 'email_link' }
   | { strategy: 'reset_password_email_code' | 'reset_password_phone_code'; passwordReset: PasswordResetInput }
   | { strategy: SecondFactorStrategy; passwordReset: PasswordResetInput | null };
 

@@ -34,8 +34,8 @@ export function assertStrategy(config: InstanceConfig, strategy: FirstFactorStra
 }
 
 /** The purpose a code strategy's codes are bound to: a reset code never signs in, and the reverse. */
-export type CodeStrategy = 'email_code' | 'reset_password_email_code' | 'reset_password_phone_code';
-const PURPOSE_OF = { email_code: 'sign_in', reset_password_email_code: 'reset_password', reset_password_phone_code: 'reset_password' } as const;
+export type CodeStrategy = 'email_code' | 'email_link' | 'reset_password_email_code' | 'reset_password_phone_code';
+const PURPOSE_OF = { email_code: 'sign_in', email_link: 'sign_in_link', reset_password_email_code: 'reset_password', reset_password_phone_code: 'reset_password' } as const;
 
 export const isResetStrategy = (strategy: string | null): strategy is 'reset_password_email_code' | 'reset_password_phone_code' =>
   strategy === 'reset_password_email_code' || strategy === 'reset_password_phone_code';

@@ -13,6 +13,7 @@ import { assertMaySignIn, isUserSignedInOnClient } from './sessions.ts';
 import { attemptPassword } from './sign-in-attempts.ts';
 import { assertFirstFactorStep, assertStrategy, codeBinding, getOwnSignIn, type CodeStrategy } from './sign-in-steps.ts';
 import { sendDecoyVerification, sendSmsVerificationCode, sendVerificationCode } from './verifications.ts';
+import { prepareEmailLink } from './sign-in-email-link.ts';
 
 /** How long an unfinished sign-in is kept. */
 const SIGN_IN_LIFETIME_MS = 24 * 3600_000;
@@ -97,9 +98,10 @@ async function prepareEmailCode(rt: Runtime, config: InstanceConfig, signIn: Sig
   return updated ?? signIn;
 }
 
-export async function prepareFirstFactor(rt: Runtime, config: InstanceConfig, ctx: ClientContext, id: string, strategy: CodeStrategy): Promise<SignInRecord> {
+export async function prepareFirstFactor(rt: Runtime, config: InstanceConfig, ctx: ClientContext, id: string, strategy: CodeStrategy, link: { redirectUrl?: string | undefined; origin: string | null } = { origin: null }): Promise<SignInRecord> {
   const signIn = await getOwnSignIn(rt, ctx, id);
   assertFirstFactorStep(signIn);
   assertStrategy(config, strategy);
+  if (strategy === 'email_link') return prepareEmailLink(rt, config, signIn, link.redirectUrl, link.origin);
   return prepareEmailCode(rt, config, signIn, strategy);
 }

@@ -6,7 +6,7 @@
 import type { ChangeEventFactory } from './change-events.ts';
 
 /** `reset_password` is a sign-in's "forgot password" code: never interchangeable with its sign-in code. */
-export type VerificationPurpose = 'sign_in' | 'sign_up' | 'email_address' | 'reset_password' | 'reverification' | 'phone_number' | 'second_factor';
+export type VerificationPurpose = 'sign_in' | 'sign_in_link' | 'sign_up' | 'email_address' | 'reset_password' | 'reverification' | 'phone_number' | 'second_factor';
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
 export type SessionStatus = 'active' | 'ended' | 'expired' | 'removed' | 'replaced' | 'revoked' | 'abandoned';
 export type SecondFactorStrategy = 'totp' | 'phone_code' | 'backup_code';
@@ -119,7 +119,7 @@ export interface SignInRecord {
   identifier: string | null;
   userId: string | null;
   /** Strategy chosen for the first factor, once prepared or attempted. */
-  firstFactorStrategy: 'password' | 'email_code' | 'reset_password_email_code' | 'reset_password_phone_code' | null;
+  firstFactorStrategy: 'password' | 'email_code' | 'email_link' | 'reset_password_email_code' | 'reset_password_phone_code' | null;
   firstFactorStatus: VerificationStatus | null;
   /** The second factor last prepared or attempted. */
   secondFactorStrategy: SecondFactorStrategy | null;
@@ -166,7 +166,7 @@ export interface VerificationRecord {
   purpose: VerificationPurpose;
   /** The sign-in, sign-up or email address id the code is bound to. */
   ownerId: string;
-  strategy: 'email_code' | 'phone_code';
+  strategy: 'email_code' | 'email_link' | 'phone_code';
   /** HMAC-SHA-256 (hex) of the code under the instance secret. */
   codeHash: string;
   status: VerificationStatus;

@@ -16,6 +16,19 @@ describe('Backend API: instance settings', () => {
     expect(refused.body.errors[0].code).toBe('sign_up_not_allowed');
   });
 
+  it('email_first_factors turns sign-in links on or off; nested changes keep their neighbours (phone numbers stay on)', async () => {
+    const t = createTestApp();
+    const key = await givenSecretKey(t);
+    expect((await backendCall(t, 'GET', '/instance', { key })).body.email_first_factors).toEqual(['email_code']);
+    await backendCall(t, 'PATCH', '/instance', { key, body: { phone_numbers_enabled: true } });
+    const both = await backendCall(t, 'PATCH', '/instance', { key, body: { email_first_factors: ['email_link', 'email_code'] } });
+    expect(both.body).toMatchObject({ email_first_factors: ['email_link', 'email_code'], phone_numbers_enabled: true });
+    expect((await call(t.app, 'GET', '/v1/environment')).body.user_settings.attributes.email_address.first_factors).toEqual(['email_link', 'email_code']);
+    const bad = await backendCall(t, 'PATCH', '/instance', { key, body: { email_first_factors: ['email_magic'] } });
+    expect(bad.status).toBe(422);
+    expect((await backendCall(t, 'PATCH', '/instance', { key, body: { email_first_factors: [] } })).body.email_first_factors).toEqual([]);
+  });
+
   it('concurrent changes to different settings are all kept', async () => {
     const t = createTestApp();
     const key = await givenSecretKey(t);

@@ -1,9 +1,10 @@
-import { signInAttemptFirstFactorBody, signInAttemptSecondFactorBody, signInCreateBody, signInPrepareFirstFactorBody, signInPrepareSecondFactorBody, signInResetPasswordBody } from '@usher/protocol';
+import { emailLinkConfirmBody, type EmailLinkConfirmationJSON, signInAttemptFirstFactorBody, signInAttemptSecondFactorBody, signInCreateBody, signInPrepareFirstFactorBody, signInPrepareSecondFactorBody, signInResetPasswordBody } from '@usher/protocol';
 import { startResendCooldown } from '../../http/rate-limit.ts';
 import { parseBody } from '../../http/validate.ts';
 import { loadSignInJSON } from '../../services/serializers/load.ts';
 import { attemptFirstFactor } from '../../services/sign-in-attempts.ts';
 import { resetPassword } from '../../services/sign-in-reset.ts';
+import { completeConfirmedLink, confirmEmailLink } from '../../services/sign-in-email-link.ts';
 import { attemptSecondFactor, prepareSecondFactor } from '../../services/sign-in-second-factor.ts';
 import { getOwnSignIn } from '../../services/sign-in-steps.ts';
 import { createSignIn, prepareFirstFactor } from '../../services/sign-ins.ts';
@@ -27,14 +28,14 @@ export function registerSignInRoutes(app: App, rt: Runtime): void {
     const id = pathId(c, 'sia', 'sign_in_not_found');
     // email_address_id is accepted for compatibility; the code goes to the address the sign-in identified.
     const body = parseBody(signInPrepareFirstFactorBody, c.get('body'));
-    const signIn = await prepareFirstFactor(rt, c.get('instance'), c.get('clientContext'), id, body.strategy);
+    const signIn = await prepareFirstFactor(rt, c.get('instance'), c.get('clientContext'), id, body.strategy, { redirectUrl: body.redirect_url, origin: c.req.header('origin') ?? null });
     return c.json(await withClient(rt, c, await loadSignInJSON(rt, signIn, c.get('instance'))));
   });
 
   app.post('/v1/client/sign_ins/:id/attempt_first_factor', async (c) => {
     const id = pathId(c, 'sia', 'sign_in_not_found');
     const body = parseBody(signInAttemptFirstFactorBody, c.get('body'));
-    const signIn = await attemptFirstFactor(rt, c.get('instance'), c.get('clientContext'), id, body);
+    const signIn = body.strategy === 'email_link' ? await completeConfirmedLink(rt, c.get('instance'), c.get('clientContext'), id) : await attemptFirstFactor(rt, c.get('instance'), c.get('clientContext'), id, body);
     return c.json(await withClient(rt, c, await loadSignInJSON(rt, signIn, c.get('instance'))));
   });
 
@@ -59,5 +60,21 @@ export function registerSignInRoutes(app: App, rt: Runtime): void {
     const body = parseBody(signInAttemptSecondFactorBody, c.get('body'));
     const signIn = await attemptSecondFactor(rt, c.get('instance'), c.get('clientContext'), id, body);
     return c.json(await withClient(rt, c, await loadSignInJSON(rt, signIn, c.get('instance'))));
+  });
+
+  /**
+   * `{ token }`: the click on the page an emailed sign-in link opened (the page itself, and a
+   * scanner's GET or HEAD of it, consume nothing). Completes the sign-in when this is the device that started it.
+   */
+  app.post('/v1/client/email_links/confirm', async (c) => {
+    const body = parseBody(emailLinkConfirmBody, c.get('body'));
+    const confirmed = await confirmEmailLink(rt, c.get('instance'), c.get('clientContext'), body.token);
+    const json: EmailLinkConfirmationJSON = {
+      object: 'email_link_confirmation',
+      status: 'verified',
+      same_client: confirmed.sameClient,
+      sign_in: confirmed.sameClient ? await loadSignInJSON(rt, confirmed.signIn, c.get('instance')) : null,
+    };
+    return c.json(await withClient(rt, c, json));
   });
 }

@@ -29,6 +29,7 @@ export function toInstanceSettingsJSON(config: InstanceConfig): BackendInstanceS
     session_token_claims: config.sessionToken.customClaims === null ? null : structuredClone(config.sessionToken.customClaims),
     delete_self_enabled: config.account.deleteSelfEnabled,
     phone_numbers_enabled: config.attributes.phoneNumber.enabled,
+    email_first_factors: [...config.attributes.emailAddress.firstFactors],
     mfa_totp_enabled: config.mfa.totp,
     mfa_backup_codes_enabled: config.mfa.backupCodes,
     mfa_phone_code_enabled: config.mfa.phoneCode,
@@ -67,7 +68,10 @@ function documentPatch(body: BackendInstanceSettingsBody): DeepPartial<InstanceC
     patch.sessionToken = { customClaims: body.session_token_claims };
   }
   if (body.delete_self_enabled !== undefined) patch.account = { deleteSelfEnabled: body.delete_self_enabled };
-  if (body.phone_numbers_enabled !== undefined) patch.attributes = { phoneNumber: { enabled: body.phone_numbers_enabled } };
+  const attributes: DeepPartial<InstanceConfig['attributes']> = {};
+  if (body.phone_numbers_enabled !== undefined) attributes.phoneNumber = { enabled: body.phone_numbers_enabled };
+  if (body.email_first_factors !== undefined) attributes.emailAddress = { firstFactors: [...new Set(body.email_first_factors)] };
+  if (Object.keys(attributes).length) patch.attributes = attributes;
   const mfa: DeepPartial<InstanceConfig['mfa']> = {};
   if (body.mfa_totp_enabled !== undefined) mfa.totp = body.mfa_totp_enabled;
   if (body.mfa_backup_codes_enabled !== undefined) mfa.backupCodes = body.mfa_backup_codes_enabled;
@@ -108,15 +112,19 @@ export async function updateInstanceSettings(rt: Runtime, body: BackendInstanceS
   return rt.instanceConfig();
 }
 
-/** Merges a patch into the stored partial document (sections merge, values and free-form claims replace). */
+const isSection = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Merges a patch into the stored partial document (sections merge at every depth; values, arrays and free-form claims replace). */
 function mergeStored(stored: DeepPartial<InstanceConfig>, patch: DeepPartial<InstanceConfig>): DeepPartial<InstanceConfig> {
-  const out: Record<string, unknown> = { ...(stored as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
-    const before = out[key];
-    const mergeable = key !== 'sessionToken' && value && typeof value === 'object' && !Array.isArray(value) && before && typeof before === 'object' && !Array.isArray(before);
-    out[key] = mergeable ? { ...(before as object), ...(value as object) } : value;
-  }
-  return out as DeepPartial<InstanceConfig>;
+  const merge = (before: Record<string, unknown>, changes: Record<string, unknown>, top: boolean): Record<string, unknown> => {
+    const out: Record<string, unknown> = { ...before };
+    for (const [key, value] of Object.entries(changes)) {
+      const current = out[key];
+      out[key] = !(top && key === 'sessionToken') && isSection(value) && isSection(current) ? merge(current, value, false) : value;
+    }
+    return out;
+  };
+  return merge(stored as Record<string, unknown>, patch as Record<string, unknown>, true) as DeepPartial<InstanceConfig>;
 }
 
 async function anEndpointReceives(rt: Runtime, event: 'email.created' | 'sms.created'): Promise<boolean> {

@@ -61,6 +61,7 @@ export function supportedFirstFactors(config: InstanceConfig): FirstFactorStrate
   const out: FirstFactorStrategy[] = [];
   if (config.attributes.password.enabled) out.push('password');
   if (config.attributes.emailAddress.enabled && config.attributes.emailAddress.firstFactors.includes('email_code')) out.push('email_code');
+  if (config.attributes.emailAddress.enabled && config.attributes.emailAddress.firstFactors.includes('email_link')) out.push('email_link');
   // "Forgot password" needs a password to replace and an address to send the code to.
   if (offersPasswordReset(config)) out.push('reset_password_email_code');
   // With phone numbers on, the reset code can also be texted (to the account's number, if it has one).

@@ -24,7 +24,7 @@ export async function loadSignInJSON(rt: Runtime, signIn: SignInRecord, config: 
     const emails = await rt.store.listEmailAddresses(user.id);
     primaryEmail = emails.find((e) => e.id === user.primaryEmailAddressId) ?? null;
   }
-  const purpose = signIn.firstFactorStrategy === 'email_code' ? 'sign_in' : isResetStrategy(signIn.firstFactorStrategy) ? 'reset_password' : null;
+  const purpose = signIn.firstFactorStrategy === 'email_code' ? 'sign_in' : signIn.firstFactorStrategy === 'email_link' ? 'sign_in_link' : isResetStrategy(signIn.firstFactorStrategy) ? 'reset_password' : null;
   const verification = purpose ? await rt.store.getVerification(signIn.id, purpose) : null;
   const secondStep = signIn.status === 'needs_second_factor' && user !== null;
   const secondFactors = secondStep ? secondFactorList(user, usableAfter(signIn.firstFactorStrategy, await loadSecondFactors(rt, config, user.id))) : null;

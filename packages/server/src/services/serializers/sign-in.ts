@@ -65,7 +65,7 @@ function firstFactors(view: SignInView): SignInFactorJSON[] {
 }
 
 function firstFactorVerification(signIn: SignInRecord, verification: VerificationRecord | null, now: number): VerificationJSON | null {
-  if (signIn.firstFactorStrategy === 'email_code' || isResetStrategy(signIn.firstFactorStrategy)) {
+  if (signIn.firstFactorStrategy === 'email_code' || signIn.firstFactorStrategy === 'email_link' || isResetStrategy(signIn.firstFactorStrategy)) {
     const json = toVerificationJSON(verification, now);
     return json && { ...json, strategy: signIn.firstFactorStrategy };
   }
