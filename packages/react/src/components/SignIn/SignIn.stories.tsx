@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { Usher } from '@usher/core';
+import { Usher } from '@usher/core';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { PreparedUsherStory } from '../../stories-support/prepare-usher-story.ts';
 import { ADA, STORY_PASSWORD, signedInAs, usherStory } from '../../stories-support/usher-story.ts';
@@ -214,3 +214,82 @@ export const ForgotPasswordSms: Story = {
  * up an authenticator app before going on.
  */
 export const RequiredTwoStepSetup: Story = usherStory({ mock: { instanceConfig: { mfa: { required: true } } }, seed: signedInAs() });
+
+/** An instance with sign-in links as well as codes. */
+const withLinks = { ...seedAda, mock: { instanceConfig: { attributes: { emailAddress: { firstFactors: ['email_code', 'email_link'] as Array<'email_code' | 'email_link'> } } } } };
+
+/**
+ * Emails Ada a sign-in link (as "Email a sign-in link" does) and answers its token. `elsewhere`:
+ * the sign-in is started by another browser (a client of its own), so the story's page is the
+ * other device the link is opened on.
+ */
+async function sendLink(usher: PreparedUsherStory, elsewhere = false): Promise<string> {
+  const starter = elsewhere ? new Usher({ frontendApi: usher.mock.origin, transport: 'bearer', storage: null }) : usher.usher;
+  if (elsewhere) await starter.load();
+  const attempt = await starter.signIn.create({ identifier: ADA.email });
+  await attempt.prepareFirstFactor({ strategy: 'email_link', redirectUrl: `${window.location.origin}/sign-in/verify` });
+  const message = (await usher.mock.mailbox.list()).filter((m) => m.text.includes('__usher_link=')).at(-1);
+  const token = new URL(/(https?:\/\/\S+)/.exec(message?.text ?? '')?.[1] ?? 'http://invalid').searchParams.get('__usher_link');
+  if (!token) throw new Error('No sign-in link reached the mailbox.');
+  if (elsewhere) starter.destroy();
+  return token;
+}
+
+/** "Check your email": the link was sent; the step waits (polling) and goes on by itself once it is confirmed. */
+export const EmailLinkSent: Story = {
+  parameters: { usher: withLinks },
+  args: { initialRoute: 'email-link' },
+  beforeEach: async ({ usher }) => void (await sendLink(usher)),
+};
+
+/** The page a sign-in link opens, in another browser: nothing happens until "Sign in" is clicked. */
+export const EmailLinkConfirm: Story = {
+  parameters: { usher: withLinks },
+  beforeEach: async (context) => {
+    const token = await sendLink(context.usher, true);
+    context.args.initialRoute = `verify?__usher_link=${encodeURIComponent(token)}`;
+  },
+};
+
+/** Confirmed on another device: "return to your original tab". */
+export const EmailLinkConfirmedElsewhere: Story = {
+  ...EmailLinkConfirm,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Sign in' }));
+    await expect(await canvas.findByText(/Return to your original tab or device/)).toBeTruthy();
+  },
+};
+
+/** A link used already. */
+export const EmailLinkUsed: Story = {
+  parameters: { usher: withLinks },
+  beforeEach: async (context) => {
+    const token = await sendLink(context.usher, true);
+    await context.usher.usher.confirmEmailLink({ token });
+    context.args.initialRoute = `verify?__usher_link=${encodeURIComponent(token)}`;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Sign in' }));
+    await expect(await canvas.findByRole('heading', { name: 'This link was already used' })).toBeTruthy();
+  },
+};
+
+/** A link past its 10 minutes. */
+export const EmailLinkExpired: Story = {
+  parameters: { usher: withLinks },
+  beforeEach: async (context) => {
+    const token = await sendLink(context.usher, true);
+    context.usher.mock.clock.advance(11 * 60_000);
+    context.args.initialRoute = `verify?__usher_link=${encodeURIComponent(token)}`;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Sign in' }));
+    await expect(await canvas.findByRole('heading', { name: 'This link has expired' })).toBeTruthy();
+  },
+};
+
+/** A link cut short (no token): it says so at once. */
+export const EmailLinkInvalid: Story = { parameters: { usher: withLinks }, args: { initialRoute: 'verify' } };

@@ -15,6 +15,8 @@ import { afterSignInTarget } from './redirect-target.ts';
 import { SignInFlowContext, SIGN_IN_ROUTES, type SignInFlow } from './sign-in-context.ts';
 import { SignInAlternativeMethods } from './SignInAlternativeMethods.tsx';
 import { SignInEmailCode } from './SignInEmailCode.tsx';
+import { SignInEmailLink } from './SignInEmailLink.tsx';
+import { SignInEmailLinkConfirm } from './SignInEmailLinkConfirm.tsx';
 import { SignInPassword } from './SignInPassword.tsx';
 import { SignInResetPassword } from './SignInResetPassword.tsx';
 import { SignInSecondFactor } from './SignInSecondFactor.tsx';
@@ -141,6 +143,10 @@ function SignInSteps() {
       return <SignInPassword />;
     case SIGN_IN_ROUTES.emailCode:
       return <SignInEmailCode />;
+    case SIGN_IN_ROUTES.emailLink:
+      return <SignInEmailLink />;
+    case SIGN_IN_ROUTES.verifyLink:
+      return <SignInEmailLinkConfirm />;
     case SIGN_IN_ROUTES.methods:
       return <SignInAlternativeMethods />;
     case SIGN_IN_ROUTES.forgotPassword:

@@ -6,6 +6,7 @@ import { Card, CardFooterAction } from '../../primitives/Card.tsx';
 import { Field } from '../../primitives/Field.tsx';
 import { Form } from '../../primitives/Form.tsx';
 import { useRouter } from '../../router/RouterProvider.tsx';
+import { linkLandingUrl } from './email-link-landing.ts';
 import { SIGN_IN_ROUTES, useSignInFlow } from './sign-in-context.ts';
 import { useStepError } from './use-step-error.tsx';
 
@@ -23,12 +24,13 @@ function useIdentifierKinds(): { email: boolean; username: boolean } {
 /**
  * The first step: the identifier. Known and unknown identifiers move on alike (the server answers
  * the same with enumeration protection), to the password when the instance offers it, else to a
- * code sent by email.
+ * code sent by email, else to a sign-in link.
  */
 export function SignInStart() {
   const usher = useUsher();
+  const { environment } = useUsherSnapshot();
   const { t } = useLocalization();
-  const { navigate } = useRouter();
+  const { navigate, href } = useRouter();
   const flow = useSignInFlow();
   const kinds = useIdentifierKinds();
   const error = useStepError(FIELDS);
@@ -53,6 +55,9 @@ export function SignInStart() {
       } else if (strategies.includes('email_code')) {
         await attempt.prepareFirstFactor({ strategy: 'email_code' });
         await navigate(SIGN_IN_ROUTES.emailCode);
+      } else if (strategies.includes('email_link')) {
+        await attempt.prepareFirstFactor({ strategy: 'email_link', redirectUrl: linkLandingUrl(href, environment?.displayConfig.signInUrl ?? '/sign-in') });
+        await navigate(SIGN_IN_ROUTES.emailLink);
       }
     } catch (caught) {
       error.report(caught);

@@ -37,6 +37,10 @@ export const SIGN_IN_ROUTES = {
   methods: 'methods',
   /** The emailed reset code of "Forgot password?". */
   forgotPassword: 'forgot-password',
+  /** "Check your email": the sign-in link was sent; the step finishes by itself once it is confirmed. */
+  emailLink: 'email-link',
+  /** The page a sign-in link opens (`__usher_link`): confirmed with a click. */
+  verifyLink: 'verify',
   /** The reset code texted to the account's phone number instead. */
   forgotPasswordSms: 'forgot-password/sms',
   /** The new password, once the reset code was right. */
