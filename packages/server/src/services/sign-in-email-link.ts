@@ -5,12 +5,13 @@ import { isWellFormedId } from '../crypto/ids.ts';
 import { UsherError } from '../errors.ts';
 import { emailOutboxRecord, suppressedOutboxRecord } from '../mail/outbox-message.ts';
 import { signInLinkEmail } from '../mail/templates.ts';
-import type { SignInRecord, UserRecord, VerificationRecord } from '../store/types.ts';
+import type { SignInRecord, UserRecord } from '../store/types.ts';
 import type { ClientContext } from './client-context.ts';
 import { isAllowedRedirectUrl } from './redirects.ts';
 import type { Runtime } from './runtime.ts';
 import { assertNotLocked, complete } from './sign-in-attempts.ts';
 import { assertFirstFactorStep, assertStrategy, codeBinding, getOwnSignIn } from './sign-in-steps.ts';
+import { verificationRecord } from './verifications.ts';
 
 /** The query parameter of the page a sign-in link opens. */
 export const LINK_PARAM = '__usher_link';
@@ -40,23 +41,8 @@ export async function prepareEmailLink(rt: Runtime, config: InstanceConfig, sign
   const ttlMinutes = Math.round(config.verification.codeTtlSeconds / 60);
   const message = deliverable ? emailOutboxRecord(rt, { to: binding.target, ...signInLinkEmail({ applicationName: config.applicationName, url: url.href, ttlMinutes }) }) : suppressedOutboxRecord(rt);
   const codeHash = deliverable ? await hashVerificationCode(rt.secret, binding, secret) : await unmatchableCodeHash(rt.secret, rt.random);
-  const now = rt.now();
-  const verification: VerificationRecord = {
-    id: rt.newId('ver'),
-    purpose: binding.purpose,
-    ownerId: signIn.id,
-    strategy: 'email_link',
-    codeHash,
-    status: 'unverified',
-    attempts: 0,
-    maxAttempts: config.verification.maxAttempts,
-    expireAt: now + config.verification.codeTtlSeconds * 1000,
-    verifiedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await rt.store.prepareVerification(verification, message);
-  return (await rt.store.updateSignIn(signIn.id, { firstFactorStrategy: 'email_link', firstFactorStatus: 'unverified', updatedAt: now })) ?? signIn;
+  await rt.store.prepareVerification(verificationRecord(rt, config, binding, codeHash, 'email_link'), message);
+  return (await rt.store.updateSignIn(signIn.id, { firstFactorStrategy: 'email_link', firstFactorStatus: 'unverified', updatedAt: rt.now() })) ?? signIn;
 }
 
 export interface LinkConfirmation {

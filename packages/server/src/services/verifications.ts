@@ -7,7 +7,8 @@ import type { Runtime } from './runtime.ts';
 import { UsherError } from '../errors.ts';
 import { redemptionError } from './machines/verification.ts';
 
-function verificationRecord(rt: Runtime, config: InstanceConfig, binding: CodeBinding, codeHash: string, strategy: VerificationRecord['strategy'] = 'email_code'): VerificationRecord {
+/** A fresh verification of `binding` (unverified, the instance's lifetime and attempt budget) storing `codeHash`. */
+export function verificationRecord(rt: Runtime, config: InstanceConfig, binding: CodeBinding, codeHash: string, strategy: VerificationRecord['strategy'] = 'email_code'): VerificationRecord {
   const now = rt.now();
   return {
     id: rt.newId('ver'),
