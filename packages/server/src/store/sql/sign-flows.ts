@@ -3,7 +3,8 @@ import type { SqlContext } from './context.ts';
 import { withConflicts } from './errors.ts';
 import { removeUnverifiedCopies } from './email-addresses.ts';
 import { insertEvents } from './events.ts';
-import { fromEmailAddress, fromOutbox, fromSession, fromSignIn, fromSignUp, fromUser, signInPatch, signUpPatch, toSignIn, toSignUp } from './mappers.ts';
+import { fromEmailAddress, fromOutbox, fromSession, fromUser } from './mappers.ts';
+import { fromSignIn, fromSignUp, signInPatch, signUpPatch, toSignIn, toSignUp } from './sign-flow-mappers.ts';
 
 type SignFlowMethods = Pick<
   Store,
