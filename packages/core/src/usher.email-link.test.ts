@@ -34,7 +34,7 @@ describe('sign-in by email link (against the real server through MSW)', () => {
     expect(attempt.supportedFirstFactors.map((f) => f.strategy)).toContain('email_link');
     attempt = await attempt.prepareFirstFactor({ strategy: 'email_link', redirectUrl: 'http://localhost:3000/sign-in/verify' });
     expect(attempt.firstFactorVerification).toMatchObject({ status: 'unverified', strategy: 'email_link' });
-    const { sameClient, signIn } = await usher.confirmEmailLink({ token: await linkToken('ada@example.com') });
+    const { sameClient, signIn } = await usher.signIn.confirmEmailLink({ token: await linkToken('ada@example.com') });
     expect(sameClient).toBe(true);
     expect(signIn?.status).toBe('complete');
     await signIn!.finalize();
@@ -47,7 +47,7 @@ describe('sign-in by email link (against the real server through MSW)', () => {
     const attempt = await (await started.signIn.create({ identifier: 'ada@example.com' })).prepareFirstFactor({ strategy: 'email_link', redirectUrl: 'http://localhost:3000/sign-in/verify' });
     const other = newUsher();
     await other.load();
-    const confirmed = await other.confirmEmailLink({ token: await linkToken('ada@example.com') });
+    const confirmed = await other.signIn.confirmEmailLink({ token: await linkToken('ada@example.com') });
     expect(confirmed).toEqual({ sameClient: false, signIn: null });
     expect(other.getSnapshot().session).toBeNull();
     const reloaded = await attempt.reload();

@@ -1,4 +1,4 @@
-import type { ClientJSON, EmailLinkConfirmationJSON, EnvironmentJSON, SignInJSON, SignUpJSON, UserJSON } from '@usher/protocol';
+import type { ClientJSON, EnvironmentJSON, SignInJSON, SignUpJSON, UserJSON } from '@usher/protocol';
 import { UsherError, UsherMisuseError } from './errors.ts';
 import { deepEqual } from './internal/deep-equal.ts';
 import { clientFromBody, isEnvelope } from './internal/envelope.ts';
@@ -192,18 +192,6 @@ export class Usher {
       this.#endLocally(sessionId ? [sessionId] : 'all');
       if (clientId) this.#crossTab?.post({ type: 'signout', clientId, sessionIds: sessionId ? [sessionId] : 'all' });
     }
-  };
-
-  /**
-   * Confirms an emailed sign-in link: call it from the page the link opens, on a click (a
-   * scanner's visit must consume nothing), with its `__usher_link` parameter. `sameClient`: this
-   * browser started the sign-in, which is now complete (or at its second step: see
-   * `signIn.status`); otherwise the tab that started it completes by itself.
-   * @example const { sameClient } = await usher.confirmEmailLink({ token: new URL(location.href).searchParams.get('__usher_link')! });
-   */
-  readonly confirmEmailLink = async (params: { token: string }): Promise<{ sameClient: boolean; signIn: StartedSignIn | null }> => {
-    const json = await this.#ctx.call<EmailLinkConfirmationJSON>({ method: 'POST', path: '/client/email_links/confirm', body: { token: params.token } });
-    return { sameClient: json.same_client, signIn: json.sign_in ? this.#ctx.signInFor(json.sign_in) : null };
   };
 
   /**

@@ -1,4 +1,4 @@
-import type { FirstFactorStrategy, IdentifierKind, SecondFactorStrategy, SignInFactorJSON, SignInJSON, SignInStatus } from '@usher/protocol';
+import type { EmailLinkConfirmationJSON, FirstFactorStrategy, IdentifierKind, SecondFactorStrategy, SignInFactorJSON, SignInJSON, SignInStatus } from '@usher/protocol';
 import { UsherMisuseError } from '../errors.ts';
 import { deepEqual } from '../internal/deep-equal.ts';
 import { signInMachine } from '../machines/sign-in-machine.ts';
@@ -23,7 +23,7 @@ export interface SignInPrepareFirstFactorParams {
   strategy: 'email_code' | 'email_link' | 'reset_password_email_code' | 'reset_password_phone_code';
   /** Which address gets the code; defaults to the one the sign-in offers. */
   emailAddressId?: string;
-  /** `email_link`: the app's page the link opens (a path of this page's origin, or an allowed absolute URL); it calls `usher.confirmEmailLink()`. */
+  /** `email_link`: the app's page the link opens (a path of this page's origin, or an allowed absolute URL); it calls `signIn.confirmEmailLink()`. */
   redirectUrl?: string;
 }
 
@@ -241,6 +241,19 @@ export class SignIn {
       body: { password: params.password, sign_out_of_other_sessions: params.signOutOfOtherSessions },
     });
     return this.#ctx.signInFor(json);
+  };
+
+  /**
+   * Confirms an emailed sign-in link: call it from the page the link opens, on a click (a
+   * scanner's visit must consume nothing), with its `__usher_link` parameter; it needs no attempt
+   * of its own (the link may be opened on another device). `sameClient`: this browser started the
+   * sign-in, which is now complete (or at its second step: see `signIn.status`); otherwise the tab
+   * that started it completes by itself.
+   * @example const { sameClient } = await usher.signIn.confirmEmailLink({ token: new URL(location.href).searchParams.get('__usher_link')! });
+   */
+  readonly confirmEmailLink = async (params: { token: string }): Promise<{ sameClient: boolean; signIn: StartedSignIn | null }> => {
+    const json = await this.#ctx.call<EmailLinkConfirmationJSON>({ method: 'POST', path: '/client/email_links/confirm', body: { token: params.token } });
+    return { sameClient: json.same_client, signIn: json.sign_in ? this.#ctx.signInFor(json.sign_in) : null };
   };
 
   /**

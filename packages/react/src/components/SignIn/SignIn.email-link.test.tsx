@@ -52,7 +52,7 @@ describe('SignIn: sign-in link', () => {
     await usher.load();
     await (await usher.signIn.create({ identifier: 'ada@example.com' })).prepareFirstFactor({ strategy: 'email_link', redirectUrl: 'http://localhost:3000/sign-in/verify' });
     const link = await latestLink('ada@example.com');
-    await app.newUsher({ transport: 'bearer', storage: null }).confirmEmailLink({ token: link.searchParams.get('__usher_link')! });
+    await app.newUsher({ transport: 'bearer', storage: null }).signIn.confirmEmailLink({ token: link.searchParams.get('__usher_link')! });
 
     const used = openLinkElsewhere(link);
     await used.click(await screen.findByRole('button', { name: 'Sign in' }));

@@ -38,7 +38,7 @@ export function SignInEmailLinkConfirm() {
     error.clear();
     setBusy(true);
     try {
-      const { sameClient, signIn } = await usher.confirmEmailLink({ token });
+      const { sameClient, signIn } = await usher.signIn.confirmEmailLink({ token });
       if (sameClient && signIn) return await flow.complete(signIn);
       setOutcome('elsewhere');
     } catch (caught) {
