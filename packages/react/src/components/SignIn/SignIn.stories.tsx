@@ -242,6 +242,20 @@ export const EmailLinkSent: Story = {
   beforeEach: async ({ usher }) => void (await sendLink(usher)),
 };
 
+/** "Check your email" once the link is past its 10 minutes: the step offers a new one. */
+export const EmailLinkSentExpired: Story = {
+  ...EmailLinkSent,
+  beforeEach: async ({ usher }) => {
+    await sendLink(usher);
+    usher.mock.clock.advance(11 * 60_000);
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('The link expired. Send a new one.', {}, { timeout: 6000 })).toBeTruthy();
+    await expect(canvas.getByRole('button', { name: 'Send a new link' })).toBeTruthy();
+  },
+};
+
 /** The page a sign-in link opens, in another browser: nothing happens until "Sign in" is clicked. */
 export const EmailLinkConfirm: Story = {
   parameters: { usher: withLinks },
@@ -266,7 +280,7 @@ export const EmailLinkUsed: Story = {
   parameters: { usher: withLinks },
   beforeEach: async (context) => {
     const token = await sendLink(context.usher, true);
-    await context.usher.usher.confirmEmailLink({ token });
+    await context.usher.usher.signIn.confirmEmailLink({ token });
     context.args.initialRoute = `verify?__usher_link=${encodeURIComponent(token)}`;
   },
   play: async ({ canvasElement }) => {
