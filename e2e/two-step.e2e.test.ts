@@ -64,6 +64,14 @@ async function secondStep(page: Page) {
   expect(await page.getByTestId('user-email').count()).toBe(0);
 }
 
+/** At the second step: "Use another method" → "Use a backup code" → the code → Verify. */
+async function enterBackupCode(page: Page, code: string) {
+  await page.getByRole('button', { name: 'Use another method' }).click();
+  await page.getByRole('button', { name: 'Use a backup code' }).click();
+  await page.getByLabel('Backup code', { exact: true }).fill(code);
+  await page.getByRole('button', { name: 'Verify' }).click();
+}
+
 async function newMfaUser(name: string): Promise<{ email: string; context: BrowserContext; page: Page; secret: string; backupCodes: string[] }> {
   const email = `${name}+${Date.now()}@example.com`;
   const { context, page } = await signUpNewUser(browser, base, email);
@@ -96,19 +104,13 @@ describe('two-step verification', () => {
     const { email, context, page, backupCodes } = await newMfaUser('grace');
     await signInWithPassword(page, email);
     await secondStep(page);
-    await page.getByRole('button', { name: 'Use another method' }).click();
-    await page.getByRole('button', { name: 'Use a backup code' }).click();
-    await page.getByLabel('Backup code', { exact: true }).fill(backupCodes[0]!);
-    await page.getByRole('button', { name: 'Verify' }).click();
+    await enterBackupCode(page, backupCodes[0]!);
     await expectSignedIn(page, email);
 
     await signOut(page);
     await signInWithPassword(page, email);
     await secondStep(page);
-    await page.getByRole('button', { name: 'Use another method' }).click();
-    await page.getByRole('button', { name: 'Use a backup code' }).click();
-    await page.getByLabel('Backup code', { exact: true }).fill(backupCodes[0]!);
-    await page.getByRole('button', { name: 'Verify' }).click();
+    await enterBackupCode(page, backupCodes[0]!);
     await page.getByText('That backup code is not right, or it was already used.').waitFor();
     expect(await page.getByLabel('Backup code', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('user-email').count()).toBe(0);
