@@ -13,10 +13,14 @@ export { SessionVerification } from './resources/session-verification.ts';
 export type { SessionWithActivity } from './resources/session-with-activity.ts';
 export { resizeImage, MAX_PROFILE_IMAGE_SIDE } from './resources/resize-image.ts';
 export { SignIn, type StartedSignIn, type SignInCreateParams, type SignInPrepareFirstFactorParams, type SignInAttemptFirstFactorParams, type SignInResetPasswordParams, type SignInPrepareSecondFactorParams, type SignInAttemptSecondFactorParams, type SignInFactor, type SignInUserData } from './resources/sign-in.ts';
-export { SignUp, type StartedSignUp, type SignUpParams } from './resources/sign-up.ts';
+export { SignUp, type StartedSignUp, type SignUpParams, type SignUpPrepareVerificationParams, type SignUpAttemptVerificationParams } from './resources/sign-up.ts';
+export type { EmailLinkConfirmation } from './resources/email-link-confirmation.ts';
 export { EmailAddress } from './resources/email-address.ts';
 export { PhoneNumber } from './resources/phone-number.ts';
 export { Verification } from './resources/verification.ts';
+export { ExternalAccount } from './resources/external-account.ts';
+export { OAUTH_CALLBACK_PARAM, type OAuthStrategy, type AuthenticateWithRedirectParams } from './resources/oauth.ts';
+export type { RedirectCallbackResult, HandleRedirectCallbackParams } from './resources/redirect-callback.ts';
 export type { Environment } from './resources/environment.ts';
 export type { GetTokenOptions } from './resources/resource-context.ts';
 

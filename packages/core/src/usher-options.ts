@@ -32,6 +32,11 @@ export interface UsherOptions {
   crossTab?: boolean | CrossTabOptions;
   /** Write the `__session` cookie for the app's own server (where a document exists). Default true. */
   sessionCookie?: boolean;
+  /**
+   * How the SDK leaves for a provider's page (social sign-in, connecting an account). Default
+   * `location.assign(url)`; tests and native shells pass their own.
+   */
+  navigate?: (url: string) => unknown;
   /** Test hooks: time, randomness and timers. */
   clock?: Clock;
   random?: () => number;

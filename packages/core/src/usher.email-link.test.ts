@@ -48,7 +48,7 @@ describe('sign-in by email link (against the real server through MSW)', () => {
     const other = newUsher();
     await other.load();
     const confirmed = await other.signIn.confirmEmailLink({ token: await linkToken('ada@example.com') });
-    expect(confirmed).toEqual({ sameClient: false, signIn: null });
+    expect(confirmed).toEqual({ sameClient: false, signIn: null, signUp: null, emailAddress: null });
     expect(other.getSnapshot().session).toBeNull();
     const reloaded = await attempt.reload();
     expect(reloaded.firstFactorVerification?.status).toBe('verified');

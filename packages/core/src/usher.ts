@@ -11,6 +11,8 @@ import type { Session } from './resources/session.ts';
 import { SignIn, type StartedSignIn } from './resources/sign-in.ts';
 import { SignUp, type StartedSignUp } from './resources/sign-up.ts';
 import { User } from './resources/user.ts';
+import { pageNavigator } from './resources/oauth.ts';
+import type { HandleRedirectCallbackParams, RedirectCallbackResult } from './resources/redirect-callback.ts';
 import { EnvironmentCache } from './store/environment-cache.ts';
 import { SnapshotStore, type SnapshotListener, type UsherSnapshot } from './store/snapshot-store.ts';
 import { CrossTab, type CrossTabMessage } from './tokens/cross-tab.ts';
@@ -52,6 +54,7 @@ export class Usher {
   #appliedSeq = 0;
   #destroyed = false;
   #isLeader = true;
+  #callback: Promise<(params?: HandleRedirectCallbackParams) => Promise<RedirectCallbackResult>> | null = null;
 
   constructor(options: UsherOptions) {
     if (typeof options?.frontendApi !== 'string') throw new UsherMisuseError('argument_invalid', 'Usher: `frontendApi` must be a string (use "" for the same origin).');
@@ -68,7 +71,7 @@ export class Usher {
     this.#transport = new Transport({ frontendApi: options.frontendApi, mode, fetch: options.fetch, tokens: tokenStore, now: () => this.#clock.now() });
     this.#envCache = new EnvironmentCache(storage, `usher:environment:${scope}`);
     this.#cookie = new SessionCookie(options.sessionCookie ?? true);
-    this.#ctx = this.#createContext();
+    this.#ctx = this.#createContext(options.navigate);
     this.#store = new SnapshotStore({ signIn: new SignIn(null, this.#ctx), signUp: new SignUp(null, this.#ctx) });
 
     const crossTab = options.crossTab ?? hasDocument();
@@ -100,6 +103,17 @@ export class Usher {
     });
     this.#listenToHost();
   }
+
+  /**
+   * On the page a provider returned to (`?__usher_oauth=`): takes the parameter out of the address
+   * bar, posts it once (POST /v1/client/oauth_callback), activates a created session. Loaded on
+   * demand (only that page needs it). Bound.
+   * @example const { outcome, redirectUrl } = await usher.handleRedirectCallback(); if (outcome === 'signed_in') location.assign(redirectUrl ?? '/');
+   */
+  readonly handleRedirectCallback = async (params?: HandleRedirectCallbackParams): Promise<RedirectCallbackResult> => {
+    this.#callback ??= import('./resources/redirect-callback.ts').then((m) => m.redirectCallbackHandler(this.#ctx));
+    return (await this.#callback)(params);
+  };
 
   /** The current snapshot (stable identity while nothing changed). Bound. */
   readonly getSnapshot = (): UsherSnapshot => this.#store.getSnapshot();
@@ -356,7 +370,7 @@ export class Usher {
     this.#cleanups.push(() => doc.removeEventListener?.('visibilitychange', onVisible));
   }
 
-  #createContext(): ResourceContext {
+  #createContext(navigate: UsherOptions['navigate']): ResourceContext {
     return {
       call: async <T,>(request: TransportRequest): Promise<T> => {
         const seq = ++this.#seq;
@@ -385,6 +399,7 @@ export class Usher {
         }
       },
       endSession: (sessionId: string) => this.signOut({ sessionId }),
+      navigate: pageNavigator(navigate),
     };
   }
 }

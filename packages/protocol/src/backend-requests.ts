@@ -98,6 +98,8 @@ export const backendInstanceSettingsBody = z.strictObject({
   phone_numbers_enabled: z.boolean().optional(),
   /** How an address signs in without a password: codes, links, or both (the user chooses); empty for neither. */
   email_first_factors: z.array(z.enum(['email_code', 'email_link'])).max(2).optional(),
+  /** How a new address is verified (sign-up, UserProfile): codes, links, or both (the user chooses); never empty. */
+  email_verifications: z.array(z.enum(['email_code', 'email_link'])).min(1).max(2).optional(),
   mfa_totp_enabled: z.boolean().optional(),
   mfa_backup_codes_enabled: z.boolean().optional(),
   mfa_phone_code_enabled: z.boolean().optional(),

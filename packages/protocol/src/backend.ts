@@ -115,6 +115,8 @@ export interface BackendInstanceSettingsJSON {
   phone_numbers_enabled: boolean;
   /** How an address signs in without a password (default `['email_code']`; `email_link` adds sign-in links). */
   email_first_factors: Array<'email_code' | 'email_link'>;
+  /** How a new address is verified at sign-up and in UserProfile (default `['email_code']`; `email_link` adds verification links). */
+  email_verifications: Array<'email_code' | 'email_link'>;
   /** Authenticator apps (TOTP) as a second factor (default true). */
   mfa_totp_enabled: boolean;
   /** Backup codes, created with a user's first second factor (default true). */

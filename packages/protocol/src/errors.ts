@@ -48,6 +48,27 @@ export const ERROR_CODES = [
   'identifier_already_signed_in',
   /** Single-session mode: the client already has an active session; sign out first. */
   'session_exists',
+  // social / OpenID Connect sign-in
+  /** The person declined at the provider (or closed its page). */
+  'oauth_access_denied',
+  /** The return from the provider is malformed, unknown, expired or already used. */
+  'oauth_callback_invalid',
+  /** The return from the provider belongs to another browser or another provider (login CSRF, mix-up). */
+  'oauth_state_mismatch',
+  /** The provider answered with an error of its own. */
+  'oauth_provider_error',
+  /** The provider refused to exchange the code (wrong PKCE verifier, used or expired code, bad client credentials). */
+  'oauth_token_exchange_failed',
+  /** The ID token failed a check: signature, issuer, audience, expiry or nonce. */
+  'oauth_id_token_invalid',
+  /** The provider could not be reached, or answered something unusable. */
+  'oauth_provider_unreachable',
+  /** This provider account is linked to another user. */
+  'external_account_exists',
+  'external_account_not_found',
+  /** Removing it would leave the account without a way to sign in. */
+  'external_account_last_identification',
+  'oauth_provider_not_found',
   // client & sessions
   'authentication_invalid',
   'client_not_found',
@@ -106,6 +127,10 @@ export interface ApiErrorJSON {
     unmet_rules?: Array<'uppercase' | 'lowercase' | 'number' | 'special_char'>;
     /** form_password_not_strong_enough: what zxcvbn says, and the score it needed. */
     zxcvbn?: { score: number; min_score: number; warning: string | null; suggestions: string[] };
+    /** oauth_id_token_invalid / oauth_state_mismatch: the check that failed (`signature`, `nonce`, `iss`, `aud`, `exp`, `state`, `client`). */
+    check?: string;
+    /** oauth_provider_error / oauth_token_exchange_failed: the provider's own error code. */
+    provider_error?: string;
   };
 }
 

@@ -8,3 +8,4 @@ export * from './avatar.ts';
 export * from './backend.ts';
 export * from './backend-requests.ts';
 export * from './has.ts';
+export * from './oauth.ts';

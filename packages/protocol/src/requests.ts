@@ -20,15 +20,18 @@ export type SignUpCreateBody = z.infer<typeof signUpCreateBody>;
 export const signUpUpdateBody = signUpCreateBody;
 export type SignUpUpdateBody = z.infer<typeof signUpUpdateBody>;
 
+/** `email_link` (instances that enable links): the email carries a link to `redirect_url` (a path of the calling origin, or an allowed absolute URL). */
 export const signUpPrepareVerificationBody = z.strictObject({
-  strategy: z.literal('email_code'),
+  strategy: z.enum(['email_code', 'email_link']),
+  redirect_url: optionalString(2048),
 });
 export type SignUpPrepareVerificationBody = z.infer<typeof signUpPrepareVerificationBody>;
 
-export const signUpAttemptVerificationBody = z.strictObject({
-  strategy: z.literal('email_code'),
-  code: z.string().max(32),
-});
+export const signUpAttemptVerificationBody = z.discriminatedUnion('strategy', [
+  z.strictObject({ strategy: z.literal('email_code'), code: z.string().max(32) }),
+  /** Once the emailed link was confirmed (on any device): completes the sign-up on the device that started it. */
+  z.strictObject({ strategy: z.literal('email_link') }),
+]);
 export type SignUpAttemptVerificationBody = z.infer<typeof signUpAttemptVerificationBody>;
 
 export const signInCreateBody = z.strictObject({
@@ -124,7 +127,8 @@ export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
 export const createEmailAddressBody = z.strictObject({ email_address: z.string().max(320) });
 export type CreateEmailAddressBody = z.infer<typeof createEmailAddressBody>;
 
-export const prepareEmailAddressVerificationBody = z.strictObject({ strategy: z.literal('email_code') });
+/** `email_link`: the email carries a link to `redirect_url` that verifies the address on any device it is opened on. */
+export const prepareEmailAddressVerificationBody = z.strictObject({ strategy: z.enum(['email_code', 'email_link']), redirect_url: optionalString(2048) });
 export type PrepareEmailAddressVerificationBody = z.infer<typeof prepareEmailAddressVerificationBody>;
 
 export const attemptEmailAddressVerificationBody = z.strictObject({ code: z.string().max(32) });

@@ -1,8 +1,9 @@
 /** Wire shapes of the Frontend API. snake_case; timestamps are Unix milliseconds. */
 import type { PasswordComplexityJSON } from './password-rules.ts';
+import type { ExternalAccountJSON, SocialProviderJSON } from './oauth.ts';
 
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
-export type VerificationStrategy = 'email_code' | 'email_link' | 'phone_code' | 'password' | 'reset_password_email_code' | 'reset_password_phone_code' | 'totp' | 'backup_code';
+export type VerificationStrategy = `oauth_${string}` | 'email_code' | 'email_link' | 'phone_code' | 'password' | 'reset_password_email_code' | 'reset_password_phone_code' | 'totp' | 'backup_code';
 
 export interface VerificationJSON {
   object: 'verification';
@@ -10,6 +11,8 @@ export interface VerificationJSON {
   strategy: VerificationStrategy | null;
   attempts: number;
   expire_at: number | null;
+  /** OAuth: the provider's authorization page to open (only in the answer that started the flow). */
+  external_verification_redirect_url?: string | null;
 }
 
 export interface EmailAddressJSON {
@@ -46,6 +49,8 @@ export interface UserJSON {
   primary_phone_number_id: string | null;
   phone_numbers: PhoneNumberJSON[];
   password_enabled: boolean;
+  /** Provider accounts linked to the user (oldest first). */
+  external_accounts: ExternalAccountJSON[];
   /** Sign-in asks for a second factor: an authenticator app or a reserved phone number. */
   two_factor_enabled: boolean;
   totp_enabled: boolean;
@@ -118,15 +123,22 @@ export interface TotpJSON {
 }
 
 /**
- * An emailed sign-in link was confirmed (POST /v1/client/email_links/confirm). On the device that
- * started the sign-in (`same_client`) it completed there (`sign_in`); elsewhere the starting tab
- * completes it by itself and this one says "return to your original tab".
+ * An emailed link was confirmed (POST /v1/client/email_links/confirm): a sign-in link, a sign-up's
+ * verification link, or the verification link of an address added in UserProfile. On the device
+ * that started the sign-in or sign-up (`same_client`) it completed there (`sign_in`, `sign_up`);
+ * elsewhere the starting tab completes it by itself and this one says "return to your original tab".
+ * An address link verifies its address wherever it is opened (`email_address`); `same_client` then
+ * says whether this device is signed in as the address's owner.
  */
 export interface EmailLinkConfirmationJSON {
   object: 'email_link_confirmation';
   status: 'verified';
   same_client: boolean;
   sign_in: SignInJSON | null;
+  /** A sign-up link confirmed on the device that started the sign-up: complete, unless the instance still needs a field. */
+  sign_up: SignUpJSON | null;
+  /** An address link: the address, now verified. */
+  email_address: EmailAddressJSON | null;
 }
 
 /** A new set of backup codes (POST /v1/me/backup_codes), shown once; the earlier ones no longer work. */
@@ -210,7 +222,7 @@ export interface SignUpJSON {
   optional_fields: SignUpField[];
   missing_fields: SignUpField[];
   unverified_fields: Array<'email_address'>;
-  verifications: { email_address: VerificationJSON | null };
+  verifications: { email_address: VerificationJSON | null; external_account: VerificationJSON | null };
   email_address: string | null;
   username: string | null;
   first_name: string | null;
@@ -243,7 +255,8 @@ export interface AttributeSettingJSON {
   /** Whether it can be typed into sign-in's identifier field. */
   used_for_first_factor: boolean;
   first_factors: FirstFactorStrategy[];
-  verifications: Array<'email_code' | 'phone_code'>;
+  /** How a new address is verified (sign-up and UserProfile): a 6-digit code, a link (confirmed with a click), or both (the user chooses). */
+  verifications: Array<'email_code' | 'email_link' | 'phone_code'>;
 }
 
 /** The composition part is what `passwordRuleResults` (@usher/protocol/password-rules) evaluates. */
@@ -280,6 +293,8 @@ export interface EnvironmentJSON {
     mfa: { totp: boolean; phone_code: boolean; backup_code: boolean; required: boolean };
     /** What users may do to their own account (UserProfile shows the delete section only when allowed). */
     actions: { delete_self: boolean };
+    /** Social / OpenID Connect providers, in the order the instance lists them (buttons in SignIn and SignUp). */
+    social: SocialProviderJSON[];
   };
   auth_config: {
     single_session_mode: boolean;

@@ -30,3 +30,4 @@ export { UserProfile, type UserProfileProps } from './components/UserProfile/Use
 export type { UserProfilePageProps, UserProfileLinkProps } from './components/UserProfile/custom-pages.tsx';
 export { UserAvatar, type UserAvatarProps } from './components/UserAvatar/UserAvatar.tsx';
 export { SignIn, type SignInProps } from './components/SignIn/SignIn.tsx';
+export { AuthenticateWithRedirectCallback, type AuthenticateWithRedirectCallbackProps } from './components/AuthenticateWithRedirectCallback/AuthenticateWithRedirectCallback.tsx';

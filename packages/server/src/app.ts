@@ -22,6 +22,8 @@ import { registerSessionRoutes } from './routes/fapi/sessions.ts';
 import { registerSignInRoutes } from './routes/fapi/sign-ins.ts';
 import { registerSignUpRoutes } from './routes/fapi/sign-ups.ts';
 import { registerJwksRoute } from './routes/jwks.ts';
+import { registerOAuthForwardRoute, registerOAuthRoutes } from './routes/fapi/oauth.ts';
+import { registerBackendOAuthProviderRoutes } from './routes/bapi/oauth-providers.ts';
 import { Runtime } from './services/runtime.ts';
 
 /**
@@ -57,6 +59,7 @@ export function createUsherApp(deps: UsherAppDeps): Hono {
   // middlewares, so they carry no client identity, no cookie and keep their cache headers.
   registerAvatarRoutes(app, rt);
   registerUserImageRoutes(app, rt);
+  registerOAuthForwardRoute(app, rt);
 
   app.use('/v1/*', async (c, next) => {
     await rt.ready();
@@ -74,6 +77,7 @@ export function createUsherApp(deps: UsherAppDeps): Hono {
   registerSignInRoutes(app, rt);
   registerSessionRoutes(app, rt);
   registerMeRoutes(app, rt);
+  registerOAuthRoutes(app, rt);
   registerDevMailboxRoutes(app, rt);
 
   // The Backend API, for the app's own server: secret-key auth, its own chain, no CORS.
@@ -83,6 +87,7 @@ export function createUsherApp(deps: UsherAppDeps): Hono {
   registerBackendJwtTemplateRoutes(app, rt);
   registerBackendInstanceRoutes(app, rt);
   registerBackendWebhookRoutes(app, rt);
+  registerBackendOAuthProviderRoutes(app, rt);
 
   return app as unknown as Hono;
 }

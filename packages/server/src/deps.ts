@@ -124,4 +124,6 @@ export interface UsherAppDeps {
   logger?: Logger;
   /** Defaults to the offline list of common breached passwords (no network). */
   breachChecker?: BreachChecker;
+  /** Outbound HTTP to OAuth / OpenID providers (discovery, token, userinfo, JWKS); defaults to the global fetch. */
+  fetch?: typeof globalThis.fetch;
 }

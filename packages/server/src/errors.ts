@@ -1,7 +1,7 @@
 import type { ApiErrorJSON, ErrorCode } from '@usher/protocol';
 
 /** HTTP statuses the API answers errors with. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 502;
 
 interface ErrorDefault {
   status: ErrorStatus;
@@ -51,6 +51,17 @@ const DEFAULTS: Record<ErrorCode, ErrorDefault> = {
   user_banned: { status: 403, message: 'Account banned', longMessage: 'This account cannot sign in. Contact the application’s support if you think this is a mistake.' },
   identifier_already_signed_in: { status: 422, message: 'Already signed in', longMessage: 'You are already signed in with this account on this device.' },
   session_exists: { status: 409, message: 'Already signed in', longMessage: 'You are already signed in. Sign out before signing in or up again.' },
+  oauth_access_denied: { status: 422, message: 'Sign-in cancelled', longMessage: 'The sign-in was cancelled at the provider. Try again, or use another method.' },
+  oauth_callback_invalid: { status: 422, message: 'Sign-in link not valid', longMessage: 'This return from the provider is not valid, has expired or was already used. Start the sign-in again.' },
+  oauth_state_mismatch: { status: 422, message: 'Sign-in started elsewhere', longMessage: 'This sign-in was started in another browser or with another provider. Start it again here.' },
+  oauth_provider_error: { status: 422, message: 'Provider error', longMessage: 'The provider could not complete the sign-in. Try again, or use another method.' },
+  oauth_token_exchange_failed: { status: 422, message: 'Sign-in could not be completed', longMessage: 'The provider did not accept the sign-in code. Start the sign-in again.' },
+  oauth_id_token_invalid: { status: 422, message: 'Sign-in could not be verified', longMessage: 'The provider’s answer failed a security check, so nobody was signed in. Start the sign-in again.' },
+  oauth_provider_unreachable: { status: 502, message: 'Provider unavailable', longMessage: 'The provider could not be reached. Try again in a moment, or use another method.' },
+  external_account_exists: { status: 422, message: 'Account already connected', longMessage: 'This account is already connected to another user. Sign in with it instead, or disconnect it there first.' },
+  external_account_not_found: { status: 404, message: 'Connected account not found', longMessage: 'This user has no such connected account.' },
+  external_account_last_identification: { status: 422, message: 'Last way to sign in', longMessage: 'This is the only way to sign in to this account. Set a password or connect another account first.' },
+  oauth_provider_not_found: { status: 404, message: 'Provider not found', longMessage: 'No social provider has this id.' },
   authentication_invalid: { status: 401, message: 'Not signed in', longMessage: 'This request needs an active session.' },
   client_not_found: { status: 401, message: 'Client not found', longMessage: 'This browser or device is not known. Reload and try again.' },
   session_not_found: { status: 404, message: 'Session not found', longMessage: 'This session does not exist on this device.' },

@@ -1,4 +1,4 @@
-import type { ClientResponseJSON, SignUpJSON, TotpJSON } from '@usher/protocol';
+import type { ClientResponseJSON, EmailLinkConfirmationJSON, EnvironmentJSON, SignUpJSON, TotpJSON } from '@usher/protocol';
 import { totpCodeOf } from './totp.ts';
 import type { Store } from '@usher/server';
 
@@ -36,7 +36,8 @@ interface SeedDeps {
 }
 
 /**
- * Creates a user through the real sign-up endpoints (create → email code → verify), on a client of
+ * Creates a user through the real sign-up endpoints (create → email code → verify; on an instance
+ * that verifies by link only, the emailed link confirmed by the same client), on a client of
  * its own in bearer mode (and, with `totp`, sets up an authenticator app), then signs that client out. The seeding email is hidden from the mock's
  * mailbox so tests only see what they caused.
  */
@@ -64,10 +65,16 @@ export async function seedUser(deps: SeedDeps, input: SeedUserInput): Promise<Se
     username: input.username,
   });
   let signUp = created.response;
-  if (signUp.status !== 'complete') {
+  if (signUp.status !== 'complete' && (await verifiesByLinkOnly(deps))) {
+    // An instance that verifies addresses by link only: the link, confirmed by this same client.
+    await call('POST', `/client/sign_ups/${signUp.id}/prepare_verification`, { strategy: 'email_link', redirect_url: `${deps.origin}/sign-up/verify` });
+    await deps.deliverOutbox();
+    const token = await takeMessage(deps, input.email, (text) => /[?&]__usher_link=([^&\s]+)/.exec(text)?.[1]);
+    signUp = (await call<ClientResponseJSON<EmailLinkConfirmationJSON>>('POST', '/client/email_links/confirm', { token: decodeURIComponent(token) })).response.sign_up ?? signUp;
+  } else if (signUp.status !== 'complete') {
     await call('POST', `/client/sign_ups/${signUp.id}/prepare_verification`, { strategy: 'email_code' });
     await deps.deliverOutbox();
-    const code = await takeCode(deps, input.email);
+    const code = await takeMessage(deps, input.email, (text) => /\b(\d{6})\b/.exec(text)?.[1]);
     signUp = (await call<ClientResponseJSON<SignUpJSON>>('POST', `/client/sign_ups/${signUp.id}/attempt_verification`, { strategy: 'email_code', code })).response;
   }
   if (signUp.status !== 'complete' || !signUp.created_user_id) {
@@ -94,12 +101,19 @@ export async function seedUser(deps: SeedDeps, input: SeedUserInput): Promise<Se
   };
 }
 
-async function takeCode(deps: SeedDeps, email: string): Promise<string> {
+async function verifiesByLinkOnly(deps: SeedDeps): Promise<boolean> {
+  const response = await deps.fetch(new Request(`${deps.origin}/v1/environment`, { headers: { origin: deps.origin } }));
+  const environment = (await response.json()) as EnvironmentJSON;
+  return !environment.user_settings.attributes.email_address.verifications.includes('email_code');
+}
+
+/** The code or link token of the newest email to `email`, which is then hidden from the mailbox. */
+async function takeMessage(deps: SeedDeps, email: string, find: (text: string) => string | undefined): Promise<string> {
   const page = await deps.store().listDevMessages({ channel: 'email', limit: 10_000, offset: 0 });
   const wanted = email.trim().toLowerCase();
   const message = page.data.filter((m) => m.to.trim().toLowerCase() === wanted).at(-1);
-  const code = message ? /\b(\d{6})\b/.exec(message.text)?.[1] : undefined;
-  if (!message || !code) throw new Error(`seedUser(${email}): no verification email arrived`);
+  const found = message ? find(message.text) : undefined;
+  if (!message || !found) throw new Error(`seedUser(${email}): no verification email arrived`);
   deps.hideMessage(message.id);
-  return code;
+  return found;
 }

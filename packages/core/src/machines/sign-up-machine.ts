@@ -1,15 +1,15 @@
 import type { SignUpStatus } from '@usher/protocol';
 import { defineMachine } from './define-machine.ts';
 
-export type SignUpAction = 'create' | 'update' | 'prepareEmailAddressVerification' | 'attemptEmailAddressVerification' | 'finalize';
+export type SignUpAction = 'create' | 'update' | 'prepareEmailAddressVerification' | 'attemptEmailAddressVerification' | 'reload' | 'finalize';
 
 const machine = defineMachine<SignUpStatus, SignUpAction>({
   name: 'SignUp',
   statuses: ['missing_requirements', 'complete', 'abandoned'],
   actions: {
     none: ['create'],
-    missing_requirements: ['create', 'update', 'prepareEmailAddressVerification', 'attemptEmailAddressVerification'],
-    complete: ['create', 'finalize'],
+    missing_requirements: ['create', 'update', 'prepareEmailAddressVerification', 'attemptEmailAddressVerification', 'reload'],
+    complete: ['create', 'reload', 'finalize'],
     abandoned: ['create'],
   },
   transitions: {

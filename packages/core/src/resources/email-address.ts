@@ -21,9 +21,14 @@ export class EmailAddress extends IdentifierResource<EmailAddressJSON> {
     Object.freeze(this);
   }
 
-  /** Emails a 6-digit code to the address. */
-  readonly prepareVerification = async (params: { strategy: 'email_code' } = { strategy: 'email_code' }): Promise<EmailAddress> =>
-    new EmailAddress(await this.request('POST', '/prepare_verification', { strategy: params.strategy }), this.ctx, this.userId);
+  /**
+   * Emails a 6-digit code to the address, or a link (`email_link`, on instances that enable links)
+   * to the app's page `redirectUrl`, which calls `confirmEmailLink()`: opened on any device, it
+   * verifies the address (`user.reload()` shows it).
+   * @example await address.prepareVerification({ strategy: 'email_link', redirectUrl: `${location.origin}/sign-in/verify` });
+   */
+  readonly prepareVerification = async (params: { strategy: 'email_code' } | { strategy: 'email_link'; redirectUrl: string } = { strategy: 'email_code' }): Promise<EmailAddress> =>
+    new EmailAddress(await this.request('POST', '/prepare_verification', params.strategy === 'email_link' ? { strategy: 'email_link', redirect_url: params.redirectUrl } : { strategy: 'email_code' }), this.ctx, this.userId);
 
   /** Redeems the code; the address is then usable to sign in. */
   readonly attemptVerification = async (params: { code: string }): Promise<EmailAddress> => new EmailAddress(await this.request('POST', '/attempt_verification', { code: params.code }), this.ctx, this.userId);

@@ -31,4 +31,6 @@ export interface ResourceContext {
   setActive(sessionId: string): Promise<void>;
   getToken(sessionId: string, options?: GetTokenOptions): Promise<string | null>;
   endSession(sessionId: string): Promise<void>;
+  /** Leaves for another page (a provider's): `UsherOptions.navigate`, else `location.assign`. */
+  navigate(url: string): Promise<unknown>;
 }

@@ -19,6 +19,7 @@ const ctx: ResourceContext = {
   setActive: () => Promise.resolve(),
   getToken: () => Promise.resolve(null),
   endSession: () => Promise.resolve(),
+  navigate: () => Promise.resolve(),
 };
 
 const userJSON: UserJSON = {
@@ -34,6 +35,7 @@ const userJSON: UserJSON = {
   primary_phone_number_id: null,
   phone_numbers: [],
   password_enabled: true,
+  external_accounts: [],
   two_factor_enabled: false,
   totp_enabled: false,
   backup_code_enabled: false,
@@ -80,7 +82,7 @@ const signUpJSON: SignUpJSON = {
   optional_fields: ['first_name', 'last_name'],
   missing_fields: [],
   unverified_fields: ['email_address'],
-  verifications: { email_address: { object: 'verification', status: 'unverified', strategy: 'email_code', attempts: 0, expire_at: 1_700_000_600_000 } },
+  verifications: { email_address: { object: 'verification', status: 'unverified', strategy: 'email_code', attempts: 0, expire_at: 1_700_000_600_000 }, external_account: null },
   email_address: 'ada@example.com',
   username: null,
   first_name: null,
@@ -202,6 +204,7 @@ describe('resources built from the wire JSON', () => {
         sign_in: { enumeration_protection: true },
         mfa: { totp: true, phone_code: false, backup_code: true, required: false },
         actions: { delete_self: true },
+        social: [],
       },
       auth_config: { single_session_mode: true, session_token_lifetime_seconds: 60 },
     });

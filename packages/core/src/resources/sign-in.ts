@@ -1,7 +1,9 @@
-import type { EmailLinkConfirmationJSON, FirstFactorStrategy, IdentifierKind, SecondFactorStrategy, SignInFactorJSON, SignInJSON, SignInStatus } from '@usher/protocol';
+import type { FirstFactorStrategy, IdentifierKind, SecondFactorStrategy, SignInFactorJSON, SignInJSON, SignInStatus } from '@usher/protocol';
 import { UsherMisuseError } from '../errors.ts';
 import { deepEqual } from '../internal/deep-equal.ts';
 import { signInMachine } from '../machines/sign-in-machine.ts';
+import { goToProvider, oauthStartBody, providerPageOf, type AuthenticateWithRedirectParams } from './oauth.ts';
+import { confirmEmailLink, type EmailLinkConfirmation } from './email-link-confirmation.ts';
 import type { ResourceContext } from './resource-context.ts';
 import { Verification } from './verification.ts';
 
@@ -165,6 +167,19 @@ export class SignIn {
   };
 
   /**
+   * Starts a new sign-in with a social / OpenID provider (POST /v1/client/sign_ins with its
+   * `oauth_<id>` strategy) and leaves for the provider's page. The person comes back to
+   * `redirectUrl`, which calls `usher.handleRedirectCallback()`.
+   * @example await signIn.authenticateWithRedirect({ strategy: 'oauth_google', redirectUrl: '/sso-callback', redirectUrlComplete: '/dashboard' });
+   */
+  readonly authenticateWithRedirect = async (params: AuthenticateWithRedirectParams): Promise<StartedSignIn> => {
+    signInMachine.assert(this.status, 'create');
+    const attempt = this.#ctx.signInFor(await this.#ctx.call<SignInJSON>({ method: 'POST', path: '/client/sign_ins', body: oauthStartBody(params) }));
+    await goToProvider(this.#ctx, providerPageOf(attempt.firstFactorVerification));
+    return attempt;
+  };
+
+  /**
    * Sends the first-factor code (POST …/prepare_first_factor).
    * @example await signIn.prepareFirstFactor({ strategy: 'email_code' });
    */
@@ -244,17 +259,15 @@ export class SignIn {
   };
 
   /**
-   * Confirms an emailed sign-in link: call it from the page the link opens, on a click (a
-   * scanner's visit must consume nothing), with its `__usher_link` parameter; it needs no attempt
-   * of its own (the link may be opened on another device). `sameClient`: this browser started the
-   * sign-in, which is now complete (or at its second step: see `signIn.status`); otherwise the tab
-   * that started it completes by itself.
+   * Confirms an emailed link — a sign-in link, and also a sign-up's or an added address's
+   * verification link: call it from the page the link opens, on a click (a scanner's visit must
+   * consume nothing), with its `__usher_link` parameter; it needs no attempt of its own (the link
+   * may be opened on another device). `sameClient`: this browser started the sign-in, which is now
+   * complete (or at its second step: see `signIn.status`); otherwise the tab that started it
+   * completes by itself.
    * @example const { sameClient } = await usher.signIn.confirmEmailLink({ token: new URL(location.href).searchParams.get('__usher_link')! });
    */
-  readonly confirmEmailLink = async (params: { token: string }): Promise<{ sameClient: boolean; signIn: StartedSignIn | null }> => {
-    const json = await this.#ctx.call<EmailLinkConfirmationJSON>({ method: 'POST', path: '/client/email_links/confirm', body: { token: params.token } });
-    return { sameClient: json.same_client, signIn: json.sign_in ? this.#ctx.signInFor(json.sign_in) : null };
-  };
+  readonly confirmEmailLink = (params: { token: string }): Promise<EmailLinkConfirmation> => confirmEmailLink(this.#ctx, params.token);
 
   /**
    * Fetches the sign-in again (GET /v1/client/sign_ins/{id}).

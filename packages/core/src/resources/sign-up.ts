@@ -2,6 +2,8 @@ import type { SignUpField, SignUpJSON, SignUpStatus } from '@usher/protocol';
 import { UsherMisuseError } from '../errors.ts';
 import { deepEqual } from '../internal/deep-equal.ts';
 import { signUpMachine } from '../machines/sign-up-machine.ts';
+import { goToProvider, oauthStartBody, providerPageOf, type AuthenticateWithRedirectParams } from './oauth.ts';
+import { confirmEmailLink, type EmailLinkConfirmation } from './email-link-confirmation.ts';
 import type { ResourceContext } from './resource-context.ts';
 import { Verification } from './verification.ts';
 
@@ -28,6 +30,12 @@ function toBody(params: SignUpParams): Record<string, unknown> {
   };
 }
 
+/** How `prepareEmailAddressVerification` sends: a code (default), or a link to the app's page `redirectUrl`. */
+export type SignUpPrepareVerificationParams = { strategy?: 'email_code' } | { strategy: 'email_link'; redirectUrl: string };
+
+/** The emailed code; or, once the emailed link was confirmed (on any device), `email_link` finishes on this device. */
+export type SignUpAttemptVerificationParams = { strategy?: 'email_code'; code: string } | { strategy: 'email_link' };
+
 /**
  * A sign-up that exists on the server (id and status known): what every SignUp call answers.
  * @example const attempt: StartedSignUp = await signUp.create({ emailAddress }); attempt.status; // never null
@@ -53,7 +61,8 @@ export class SignUp {
   readonly optionalFields: readonly SignUpField[];
   readonly missingFields: readonly SignUpField[];
   readonly unverifiedFields: readonly 'email_address'[];
-  readonly verifications: { readonly emailAddress: Verification | null };
+  /** `externalAccount`: the provider account a social sign-up came with (verified: no password needed). */
+  readonly verifications: { readonly emailAddress: Verification | null; readonly externalAccount: Verification | null };
   readonly emailAddress: string | null;
   readonly username: string | null;
   readonly firstName: string | null;
@@ -76,7 +85,7 @@ export class SignUp {
     this.optionalFields = Object.freeze([...(json?.optional_fields ?? [])]);
     this.missingFields = Object.freeze([...(json?.missing_fields ?? [])]);
     this.unverifiedFields = Object.freeze([...(json?.unverified_fields ?? [])]);
-    this.verifications = Object.freeze({ emailAddress: Verification.fromJSON(json?.verifications?.email_address) });
+    this.verifications = Object.freeze({ emailAddress: Verification.fromJSON(json?.verifications?.email_address), externalAccount: Verification.fromJSON(json?.verifications?.external_account) });
     this.emailAddress = json?.email_address ?? null;
     this.username = json?.username ?? null;
     this.firstName = json?.first_name ?? null;
@@ -106,6 +115,19 @@ export class SignUp {
   };
 
   /**
+   * Starts a new sign-up with a social / OpenID provider (POST /v1/client/sign_ups with its
+   * `oauth_<id>` strategy) and leaves for the provider's page; `legalAccepted` when the instance
+   * asks for consent and the person gave it. The person comes back to `redirectUrl`.
+   * @example await signUp.authenticateWithRedirect({ strategy: 'oauth_github', redirectUrl: '/sso-callback' });
+   */
+  readonly authenticateWithRedirect = async (params: AuthenticateWithRedirectParams & { legalAccepted?: boolean }): Promise<StartedSignUp> => {
+    signUpMachine.assert(this.status, 'create');
+    const attempt = this.#ctx.signUpFor(await this.#ctx.call<SignUpJSON>({ method: 'POST', path: '/client/sign_ups', body: oauthStartBody(params, params.legalAccepted) }));
+    await goToProvider(this.#ctx, providerPageOf(attempt.verifications.externalAccount));
+    return attempt;
+  };
+
+  /**
    * Adds or changes fields of this sign-up (PATCH /v1/client/sign_ups/{id}).
    * @example await signUp.update({ firstName: 'Ada' });
    */
@@ -116,31 +138,51 @@ export class SignUp {
   };
 
   /**
-   * Emails a verification code to the sign-up's address (POST …/prepare_verification).
-   * @example await signUp.prepareEmailAddressVerification();
+   * Emails the sign-up's address a verification code (the default), or a link (`email_link`, on
+   * instances that enable links: see `environment.userSettings.attributes.emailAddress.verifications`)
+   * to the app's page `redirectUrl`, which calls `confirmEmailLink()` (POST …/prepare_verification).
+   * @example await signUp.prepareEmailAddressVerification({ strategy: 'email_link', redirectUrl: `${location.origin}/sign-up/verify` });
    */
-  readonly prepareEmailAddressVerification = async (): Promise<StartedSignUp> => {
+  readonly prepareEmailAddressVerification = async (params: SignUpPrepareVerificationParams = {}): Promise<StartedSignUp> => {
     signUpMachine.assert(this.status, 'prepareEmailAddressVerification');
     const json = await this.#ctx.call<SignUpJSON>({
       method: 'POST',
       path: `/client/sign_ups/${encodeURIComponent(this.#id())}/prepare_verification`,
-      body: { strategy: 'email_code' },
+      body: params.strategy === 'email_link' ? { strategy: 'email_link', redirect_url: params.redirectUrl } : { strategy: 'email_code' },
     });
     return this.#ctx.signUpFor(json);
   };
 
   /**
-   * Checks the emailed code (POST …/attempt_verification); the sign-up completes when nothing
-   * else is missing.
+   * Checks the emailed code, or — `{ strategy: 'email_link' }`, on the device that started the
+   * sign-up — finishes once its link was confirmed on any device (POST …/attempt_verification);
+   * the sign-up completes when nothing else is missing.
    * @example await signUp.attemptEmailAddressVerification({ code: '123456' });
    */
-  readonly attemptEmailAddressVerification = async (params: { code: string }): Promise<StartedSignUp> => {
+  readonly attemptEmailAddressVerification = async (params: SignUpAttemptVerificationParams): Promise<StartedSignUp> => {
     signUpMachine.assert(this.status, 'attemptEmailAddressVerification');
     const json = await this.#ctx.call<SignUpJSON>({
       method: 'POST',
       path: `/client/sign_ups/${encodeURIComponent(this.#id())}/attempt_verification`,
-      body: { strategy: 'email_code', code: params.code },
+      body: params.strategy === 'email_link' ? { strategy: 'email_link' } : { strategy: 'email_code', code: params.code },
     });
+    return this.#ctx.signUpFor(json);
+  };
+
+  /**
+   * Confirms an emailed link from the page it opens, on a click (see `signIn.confirmEmailLink`):
+   * a sign-up link completes the sign-up when this browser started it (`signUp`).
+   * @example const { sameClient, signUp } = await usher.signUp.confirmEmailLink({ token });
+   */
+  readonly confirmEmailLink = (params: { token: string }): Promise<EmailLinkConfirmation> => confirmEmailLink(this.#ctx, params.token);
+
+  /**
+   * Fetches the sign-up again (GET /v1/client/sign_ups/{id}): how a tab waiting for its link learns it was confirmed.
+   * @example const fresh = await signUp.reload();
+   */
+  readonly reload = async (): Promise<StartedSignUp> => {
+    signUpMachine.assert(this.status, 'reload');
+    const json = await this.#ctx.call<SignUpJSON>({ method: 'GET', path: `/client/sign_ups/${encodeURIComponent(this.#id())}` });
     return this.#ctx.signUpFor(json);
   };
 

@@ -1,4 +1,6 @@
-import type { ActiveSessionJSON, BackupCodesJSON, EmailAddressJSON, ListJSON, PhoneNumberJSON, TotpJSON, UserJSON } from '@usher/protocol';
+import type { ActiveSessionJSON, BackupCodesJSON, EmailAddressJSON, ListJSON, OAuthAuthorizationJSON, PhoneNumberJSON, TotpJSON, UserJSON } from '@usher/protocol';
+import { ExternalAccount } from './external-account.ts';
+import { goToProvider, oauthStartBody, type AuthenticateWithRedirectParams } from './oauth.ts';
 import { PhoneNumber } from './phone-number.ts';
 import { resizeImage } from './resize-image.ts';
 import { toSessionWithActivity, type SessionWithActivity } from './session-with-activity.ts';
@@ -63,6 +65,8 @@ export class User {
   readonly primaryPhoneNumber: PhoneNumber | null;
   readonly phoneNumbers: readonly PhoneNumber[];
   readonly passwordEnabled: boolean;
+  /** Provider accounts linked to the user (Connected accounts), oldest first. */
+  readonly externalAccounts: readonly ExternalAccount[];
   /** Sign-in asks for a second factor (an authenticator app or a reserved phone number). */
   readonly twoFactorEnabled: boolean;
   readonly totpEnabled: boolean;
@@ -95,6 +99,7 @@ export class User {
     this.phoneNumbers = Object.freeze((json.phone_numbers ?? []).map((p) => new PhoneNumber(p, ctx, json.id)));
     this.primaryPhoneNumber = this.phoneNumbers.find((p) => p.id === this.primaryPhoneNumberId) ?? null;
     this.passwordEnabled = json.password_enabled;
+    this.externalAccounts = Object.freeze((json.external_accounts ?? []).map((a) => new ExternalAccount(a, ctx, json.id)));
     this.twoFactorEnabled = json.two_factor_enabled;
     this.totpEnabled = json.totp_enabled ?? false;
     this.backupCodeEnabled = json.backup_code_enabled ?? false;
@@ -129,8 +134,17 @@ export class User {
   };
 
   /**
-   * Adds an unverified address (a recent re-verification is needed); verify it with the code it
-   * is sent by `prepareVerification()`.
+   * Fetches the user again (GET /v1/me), e.g. to see an address verified by a link opened on another device.
+   * @example const fresh = await user.reload();
+   */
+  readonly reload = async (): Promise<User> => {
+    const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
+    return this.#ctx.userFor(await this.#ctx.call<UserJSON>({ method: 'GET', path: '/me', query: { _session_id: sessionId } }));
+  };
+
+  /**
+   * Adds an unverified address (a recent re-verification is needed); verify it with the code or
+   * link it is sent by `prepareVerification()`.
    * @example const added = await user.createEmailAddress({ email: 'ada@work.example' });
    */
   readonly createEmailAddress = async (params: { email: string }): Promise<EmailAddress> => {
@@ -148,6 +162,17 @@ export class User {
     const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
     const json = await this.#ctx.call<PhoneNumberJSON>({ method: 'POST', path: '/me/phone_numbers', query: { _session_id: sessionId }, body: { phone_number: params.phoneNumber } });
     return new PhoneNumber(json, this.#ctx, this.id);
+  };
+
+  /**
+   * Connects a provider account (POST /v1/me/external_accounts): leaves for the provider's page and
+   * answers its URL. The person comes back to `redirectUrl`, which calls `usher.handleRedirectCallback()`.
+   * @example await user.createExternalAccount({ strategy: 'oauth_github', redirectUrl: '/sso-callback', redirectUrlComplete: '/account' });
+   */
+  readonly createExternalAccount = async (params: AuthenticateWithRedirectParams): Promise<string> => {
+    const sessionId = this.#ctx.sessionIdFor(this.id) ?? undefined;
+    const json = await this.#ctx.call<OAuthAuthorizationJSON>({ method: 'POST', path: '/me/external_accounts', query: { _session_id: sessionId }, body: oauthStartBody(params) });
+    return goToProvider(this.#ctx, json.external_verification_redirect_url);
   };
 
   /**

@@ -13,6 +13,8 @@ export class Verification {
   readonly attempts: number;
   /** Unix milliseconds when the code stops working, if it is a code. */
   readonly expireAt: number | null;
+  /** OAuth, in the answer that started the flow: the provider page to open. */
+  readonly externalVerificationRedirectUrl: string | null;
 
   /** @internal built by the SDK from the API's JSON */
   constructor(json: VerificationJSON) {
@@ -20,6 +22,7 @@ export class Verification {
     this.strategy = json.strategy;
     this.attempts = json.attempts;
     this.expireAt = json.expire_at;
+    this.externalVerificationRedirectUrl = json.external_verification_redirect_url ?? null;
     Object.freeze(this);
   }
 

@@ -150,6 +150,10 @@ export const ELEMENT_KEYS = [
   'profileSectionItemList',
   'profileSectionPrimaryButton',
   'profileSectionActions',
+  // Connected accounts (UserProfile)
+  'connectedAccount',
+  'connectedAccountText',
+  'connectedAccountIdentifier',
   // Two-step verification
   'twoStepMethod',
   'twoStepMethodText',

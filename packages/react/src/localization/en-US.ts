@@ -1,4 +1,6 @@
+import { enEmailLink } from './en-email-link.ts';
 import { enErrors } from './en-errors.ts';
+import { enSocial } from './en-social.ts';
 import { enTwoStepProfile } from './en-two-step-profile.ts';
 import { enTwoStepSignIn } from './en-two-step-sign-in.ts';
 
@@ -322,5 +324,9 @@ export const enUS = {
   twoStepSignIn: enTwoStepSignIn,
   /** UserProfile's two-step verification section. */
   twoStepProfile: enTwoStepProfile,
+  /** Verification links: SignUp's link step, the page a sign-up or address link opens, UserProfile's link step. */
+  emailLink: enEmailLink,
+  /** Social / OpenID Connect sign-in and UserProfile's connected accounts. */
+  social: enSocial,
   errors: enErrors,
 } as const;

@@ -2,6 +2,7 @@ import { useCallback, useContext, useMemo, useState, useSyncExternalStore, type 
 import { goTo, isExternalUrl, NAVIGATE_EVENT, normalizeRoute, routeFromPathname, splitTarget, subscribeToLocation } from './location.ts';
 import { NavigationContext } from './NavigationContext.ts';
 import { RouterContext, type RouterValue, type RoutingMode } from './RouterContext.ts';
+import { useHashHandoff } from './use-hash-handoff.ts';
 
 export interface RouterProviderProps {
   /** 'path' uses the URL path below `path`, 'hash' uses `#/…`, 'virtual' keeps the route in memory (modals, Storybook). */
@@ -91,6 +92,8 @@ export function RouterProvider({ routing, path, initialPath, initialRoute, child
     },
     [routerPush, routerReplace],
   );
+
+  useHashHandoff(routing === 'path', navigate);
 
   const { route, search } = current;
   const value = useMemo<RouterValue>(

@@ -11,8 +11,11 @@ export interface InstanceConfig {
     legalConsentEnabled: boolean;
   };
   attributes: {
-    /** `firstFactors`: how an address signs in without a password: a 6-digit code, a link (confirmed with a click), or both (the user chooses). */
-    emailAddress: { enabled: boolean; required: boolean; usedForFirstFactor: boolean; firstFactors: Array<'email_code' | 'email_link'> };
+    /**
+     * `firstFactors`: how an address signs in without a password; `verifications`: how a new address
+     * is verified (sign-up, UserProfile). Each: a 6-digit code, a link (confirmed with a click), or both (the user chooses).
+     */
+    emailAddress: { enabled: boolean; required: boolean; usedForFirstFactor: boolean; firstFactors: Array<'email_code' | 'email_link'>; verifications: Array<'email_code' | 'email_link'> };
     /** Phone numbers in the user's profile, verified by SMS. Off by default: texts cost money and need a sender. */
     phoneNumber: { enabled: boolean };
     username: { enabled: boolean; required: boolean; usedForFirstFactor: boolean };
@@ -71,7 +74,7 @@ export function defaultInstanceConfig(): InstanceConfig {
     applicationName: 'Usher',
     signUp: { mode: 'public', legalConsentEnabled: false },
     attributes: {
-      emailAddress: { enabled: true, required: true, usedForFirstFactor: true, firstFactors: ['email_code'] },
+      emailAddress: { enabled: true, required: true, usedForFirstFactor: true, firstFactors: ['email_code'], verifications: ['email_code'] },
       phoneNumber: { enabled: false },
       username: { enabled: false, required: false, usedForFirstFactor: true },
       firstName: { enabled: true, required: false },

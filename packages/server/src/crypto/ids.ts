@@ -1,7 +1,7 @@
 import type { Clock, Random } from '../deps.ts';
 import { bytesToBase32, integerToBase32 } from './encoding.ts';
 
-export type IdPrefix = 'user' | 'sess' | 'client' | 'sia' | 'sua' | 'idn' | 'ver' | 'msg' | 'dev' | 'key' | 'jtmp' | 'whep' | 'img' | 'bkc' | 'totp';
+export type IdPrefix = 'user' | 'sess' | 'client' | 'sia' | 'sua' | 'idn' | 'ver' | 'msg' | 'dev' | 'key' | 'jtmp' | 'whep' | 'img' | 'bkc' | 'totp' | 'oat' | 'eac';
 
 /**
  * A prefixed id: `<prefix>_` + 10 base32 characters of the creation time in milliseconds (so ids

@@ -6,7 +6,7 @@ export interface RenderedEmail {
   text: string;
   html: string;
   /** Which template made it: apps that deliver their own email (email.created) pick theirs by it. */
-  slug: 'verification_code' | 'reset_password_code' | 'sign_up_attempted' | 'password_changed' | 'primary_email_address_changed' | 'two_step_changed' | 'sign_in_link';
+  slug: 'verification_code' | 'reset_password_code' | 'sign_up_attempted' | 'password_changed' | 'primary_email_address_changed' | 'two_step_changed' | 'sign_in_link' | 'verification_link';
   /** The values the template was filled with, for the same apps. */
   data: Record<string, string | number | boolean>;
 }
@@ -174,4 +174,32 @@ export function signInLinkEmail(input: SignInLinkEmailInput): RenderedEmail {
     escapeHtml(lines[2]!),
   ]);
   return { subject, text, html, slug: 'sign_in_link', data: { application_name: app, magic_link: input.url, ttl_minutes: input.ttlMinutes } };
+}
+
+export interface VerificationLinkEmailInput {
+  applicationName: string;
+  /** The app's page the link opens (an allowed origin), carrying the link's token. */
+  url: string;
+  ttlMinutes: number;
+  /** `sign_up`: the address of a new account; `email_address`: one added to an existing account. */
+  purpose: 'sign_up' | 'email_address';
+}
+
+/** The email carrying a verification link: like a sign-in link, the page it opens asks for one click, so a mail scanner's visit verifies nothing. */
+export function verificationLinkEmail(input: VerificationLinkEmailInput): RenderedEmail {
+  const app = input.applicationName;
+  const subject = `Verify your ${app} email address`;
+  const lines = [
+    input.purpose === 'sign_up' ? `Open this link to verify your email address and finish creating your ${app} account:` : `Open this link to add this email address to your ${app} account:`,
+    `It expires in ${input.ttlMinutes} minutes and can be used once.`,
+    'If you did not ask for it, you can ignore this email.',
+  ];
+  const text = [lines[0], input.url, '', lines[1], lines[2]].join('\n');
+  const html = htmlLayout(subject, [
+    escapeHtml(lines[0]!),
+    `<a href="${escapeHtml(input.url)}" style="display:inline-block;padding:10px 16px;background:#1f2328;color:#fff;border-radius:6px;text-decoration:none">Verify email address</a>`,
+    escapeHtml(lines[1]!),
+    escapeHtml(lines[2]!),
+  ]);
+  return { subject, text, html, slug: 'verification_link', data: { application_name: app, magic_link: input.url, ttl_minutes: input.ttlMinutes, purpose: input.purpose } };
 }

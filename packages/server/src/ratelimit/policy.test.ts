@@ -60,6 +60,13 @@ describe('rateLimitChecks', () => {
     expect(keys('POST', `/v1/client/sign_ups/${SUA}/prepare_verification`)).toEqual([`mutation:${IP}`, `codeResend:${SUA}`, `codeSend:${IP}`]);
     expect(keys('POST', `/v1/client/sessions/${SESS}/verify/prepare_first_factor`)).toEqual([`mutation:${IP}`, `codeResend:${SESS}`, `codeSend:${IP}`]);
     expect(keys('POST', `/v1/me/email_addresses/${IDN}/prepare_verification`)).toEqual([`mutation:${IP}`, `codeResend:${IDN}`, `codeSend:${IP}`]);
+  
+  });
+
+  it('a link cools down apart from a code of the same attempt (switching from one to the other is not a resend)', () => {
+    expect(keys('POST', `/v1/client/sign_ups/${SUA}/prepare_verification`, { strategy: 'email_link' })).toEqual([`mutation:${IP}`, `codeResend:${SUA}:email_link`, `codeSend:${IP}`]);
+    expect(keys('POST', `/v1/me/email_addresses/${IDN}/prepare_verification`, { strategy: 'email_link' })).toEqual([`mutation:${IP}`, `codeResend:${IDN}:email_link`, `codeSend:${IP}`]);
+    expect(keys('POST', `/v1/client/sign_ins/${SIA}/prepare_first_factor`, { strategy: 'email_link' })).toEqual([`mutation:${IP}`, `codeResend:${SIA}:email_link`, `codeSend:${IP}`]);
   });
 
   it('a percent-encoded id is the id the route sees; a malformed one gets no cooldown bucket', () => {

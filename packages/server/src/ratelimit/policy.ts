@@ -98,8 +98,9 @@ export function rateLimitChecks(request: LimitedRequest, limits: RateLimitConfig
   if (!step) return checks;
   if (step[2]?.startsWith('attempt_')) return [...checks, check('factorAttempt', client)];
   const attemptId = pathId(step[1], signInStep ? 'sia' : signUpStep ? 'sua' : reverifyStep ? 'sess' : 'idn');
-  // A malformed id is a 404 at the route; it gets no cooldown bucket of its own.
-  if (attemptId) checks.push(check('codeResend', attemptId));
+  // A malformed id is a 404 at the route; it gets no cooldown bucket of its own. Links cool down
+  // apart from codes, so "email me a link instead" right after a code is not refused.
+  if (attemptId) checks.push(check('codeResend', field(body, 'strategy') === 'email_link' ? `${attemptId}:email_link` : attemptId));
   checks.push(check('codeSend', client));
   return checks;
 }

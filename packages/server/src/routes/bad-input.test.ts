@@ -20,7 +20,7 @@ interface Fixture {
 }
 
 async function fixture(): Promise<Fixture> {
-  const t = createTestApp();
+  const t = createTestApp({ instance: (c) => void (c.attributes.emailAddress.verifications = ['email_code', 'email_link']) });
   const user = await signUp(t, 'jane@example.com');
   const signIn = await call(t.app, 'POST', '/v1/client/sign_ins', { token: null, body: { identifier: 'jane@example.com', strategy: 'email_code' } });
   const pending = await call(t.app, 'POST', '/v1/client/sign_ups', { token: null, body: { email_address: 'new@example.com', password: 'correct horse battery' } });
@@ -37,6 +37,9 @@ async function fixture(): Promise<Fixture> {
   if (verified.body.response?.status !== 'needs_new_password') throw new Error(`reset code not accepted: ${JSON.stringify(verified.body)}`);
   await t.worker.runOnce();
   const pendingEmail = await call(t.app, 'POST', '/v1/me/email_addresses', { token: user.token, body: { email_address: 'jane@work.example' } });
+  // Links waiting to be confirmed, for the sign-up and for the added address.
+  await call(t.app, 'POST', `/v1/client/sign_ups/${pending.body.response.id}/prepare_verification`, { token: pending.token, body: { strategy: 'email_link', redirect_url: '/sign-up/verify' } });
+  await call(t.app, 'POST', `/v1/me/email_addresses/${pendingEmail.body.response.id}/prepare_verification`, { token: user.token, body: { strategy: 'email_link', redirect_url: '/sign-in/verify' } });
   return { pendingEmailId: pendingEmail.body.response.id, t, user, signInId: signIn.body.response.id, signInToken: signIn.token as string, signUpId: pending.body.response.id, signUpToken: pending.token as string, resetId, resetToken };
 }
 
@@ -52,9 +55,11 @@ async function snapshot(f: Fixture): Promise<unknown> {
     session: await f.t.store.getSession(f.user.sessionId),
     signInVerification: await f.t.store.getVerification(f.signInId, 'sign_in'),
     signUpVerification: await f.t.store.getVerification(f.signUpId, 'sign_up'),
+    signUpLinkVerification: await f.t.store.getVerification(f.signUpId, 'sign_up_link'),
     resetVerification: await f.t.store.getVerification(f.resetId, 'reset_password'),
     emails: await f.t.store.listEmailAddresses(f.user.userId),
     emailVerification: await f.t.store.getVerification(f.pendingEmailId, 'email_address'),
+    emailLinkVerification: await f.t.store.getVerification(f.pendingEmailId, 'email_address_link'),
     totp: await f.t.store.getTotp(f.user.userId),
     backupCodes: await f.t.store.countBackupCodes(f.user.userId),
   };
@@ -75,7 +80,9 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'create sign-up', method: 'POST', path: () => '/v1/client/sign_ups', token: () => null, wrongType: { email_address: 1 } },
   { name: 'update sign-up', method: 'PATCH', path: (f) => `/v1/client/sign_ups/${f.signUpId}`, token: (f) => f.signUpToken, wrongType: { legal_accepted: 'yes' } },
   { name: 'prepare sign-up verification', method: 'POST', path: (f) => `/v1/client/sign_ups/${f.signUpId}/prepare_verification`, token: (f) => f.signUpToken, wrongType: { strategy: 5 } },
-  { name: 'attempt sign-up verification', method: 'POST', path: (f) => `/v1/client/sign_ups/${f.signUpId}/attempt_verification`, token: (f) => f.signUpToken, wrongType: { strategy: 'email_code', code: 123456 } },
+  { name: 'attempt sign-up verification', method: 'POST', path: (f) => `/v1/client/sign_ups/${f.signUpId}/attempt_verification`, token: (f) => f.signUpToken, wrongType: { strategy: 'email_code', code: 123456 }, base: { strategy: 'email_code', code: '123456' } },
+  { name: 'email a sign-up link', method: 'POST', path: (f) => `/v1/client/sign_ups/${f.signUpId}/prepare_verification`, token: (f) => f.signUpToken, wrongType: { strategy: 'email_link', redirect_url: 5 }, base: { strategy: 'email_link', redirect_url: '/sign-up/verify' } },
+  { name: 'finish a sign-up by its link', method: 'POST', path: (f) => `/v1/client/sign_ups/${f.signUpId}/attempt_verification`, token: (f) => f.signUpToken, base: { strategy: 'email_link' } },
   { name: 'create sign-in', method: 'POST', path: () => '/v1/client/sign_ins', token: () => null, wrongType: { identifier: ['jane@example.com'] } },
   { name: 'prepare first factor', method: 'POST', path: (f) => `/v1/client/sign_ins/${f.signInId}/prepare_first_factor`, token: (f) => f.signInToken, wrongType: { strategy: true } },
   { name: 'attempt first factor', method: 'POST', path: (f) => `/v1/client/sign_ins/${f.signInId}/attempt_first_factor`, token: (f) => f.signInToken, wrongType: { strategy: 'password', password: 1 }, base: { strategy: 'password', password: 'x' } },
@@ -90,6 +97,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'delete me', method: 'DELETE', path: () => '/v1/me', token: (f) => f.user.token },
   { name: 'add email address', method: 'POST', path: () => '/v1/me/email_addresses', token: (f) => f.user.token, wrongType: { email_address: ['a@example.com'] } },
   { name: 'prepare email verification', method: 'POST', path: (f) => `/v1/me/email_addresses/${f.pendingEmailId}/prepare_verification`, token: (f) => f.user.token, wrongType: { strategy: 1 } },
+  { name: 'email an address link', method: 'POST', path: (f) => `/v1/me/email_addresses/${f.pendingEmailId}/prepare_verification`, token: (f) => f.user.token, wrongType: { strategy: 'email_link', redirect_url: ['/x'] }, base: { strategy: 'email_link', redirect_url: '/sign-in/verify' } },
   { name: 'attempt email verification', method: 'POST', path: (f) => `/v1/me/email_addresses/${f.pendingEmailId}/attempt_verification`, token: (f) => f.user.token, wrongType: { code: 123456 } },
   { name: 'add phone number', method: 'POST', path: () => '/v1/me/phone_numbers', token: (f) => f.user.token, wrongType: { phone_number: 15555550100 } },
   { name: 'revoke a device', method: 'POST', path: (f) => `/v1/me/sessions/${f.user.sessionId}/revoke`, token: (f) => f.user.token },
@@ -100,6 +108,8 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'prepare second factor', method: 'POST', path: (f) => `/v1/client/sign_ins/${f.signInId}/prepare_second_factor`, token: (f) => f.signInToken, wrongType: { strategy: 'phone_code', phone_number_id: 5 } },
   { name: 'attempt second factor', method: 'POST', path: (f) => `/v1/client/sign_ins/${f.signInId}/attempt_second_factor`, token: (f) => f.signInToken, wrongType: { strategy: 'totp', code: 123456 }, base: { strategy: 'totp', code: '123456' } },
   { name: 'confirm an email link', method: 'POST', path: () => '/v1/client/email_links/confirm', token: (f) => f.signInToken, wrongType: { token: 5 } },
+  { name: 'confirm a sign-up link', method: 'POST', path: () => '/v1/client/email_links/confirm', token: (f) => f.signUpToken, wrongType: { token: { sua: 1 } }, base: { token: `sua_${'0'.repeat(36)}.secret` } },
+  { name: 'confirm an address link', method: 'POST', path: () => '/v1/client/email_links/confirm', token: () => null, wrongType: { token: null }, base: { token: `idn_${'0'.repeat(36)}.secret` } },
   { name: 'start authenticator setup', method: 'POST', path: () => '/v1/me/totp', token: (f) => f.user.token },
   { name: 'verify authenticator', method: 'POST', path: () => '/v1/me/totp/attempt_verification', token: (f) => f.user.token, wrongType: { code: 123456 } },
   { name: 'remove authenticator', method: 'DELETE', path: () => '/v1/me/totp', token: (f) => f.user.token },

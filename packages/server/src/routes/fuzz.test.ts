@@ -9,10 +9,11 @@ import { APP_ORIGIN, BASE, call, createTestApp, signUp } from './test-support.ts
 
 describe('fuzzing every mutation endpoint', () => {
   it('never answers 5xx, and every error has a known code', async () => {
-    const t = createTestApp();
+    const t = createTestApp({ instance: (c) => void ((c.attributes.emailAddress.verifications = ['email_code', 'email_link']), (c.attributes.emailAddress.firstFactors = ['email_code', 'email_link'])) });
     const user = await signUp(t, 'jane@example.com');
     const started = await call(t.app, 'POST', '/v1/client/sign_ins', { token: null, body: { identifier: 'jane@example.com' } });
     const pending = await call(t.app, 'POST', '/v1/client/sign_ups', { token: null, body: { email_address: 'new@example.com' } });
+    const added = await call(t.app, 'POST', '/v1/me/email_addresses', { token: user.token, body: { email_address: 'jane@work.example' } });
     const endpoints: Array<{ method: string; path: string; token: string | null }> = [
       { method: 'POST', path: '/v1/client/sign_ups', token: null },
       { method: 'PATCH', path: `/v1/client/sign_ups/${pending.body.response.id}`, token: pending.token },
@@ -38,6 +39,9 @@ describe('fuzzing every mutation endpoint', () => {
       { method: 'POST', path: '/v1/me/phone_numbers', token: user.token },
       { method: 'POST', path: '/v1/me/profile_image', token: user.token },
       { method: 'POST', path: `/v1/me/email_addresses/idn_${'0'.repeat(36)}/attempt_verification`, token: user.token },
+      { method: 'POST', path: `/v1/me/email_addresses/${added.body.response.id}/prepare_verification`, token: user.token },
+      { method: 'POST', path: `/v1/me/email_addresses/${added.body.response.id}/attempt_verification`, token: user.token },
+      { method: 'POST', path: '/v1/client/email_links/confirm', token: pending.token },
       { method: 'POST', path: `/v1/client/sessions/${user.sessionId}/touch`, token: user.token },
       { method: 'PATCH', path: '/v1/me', token: user.token },
       { method: 'DELETE', path: '/v1/dev/mailbox', token: null },

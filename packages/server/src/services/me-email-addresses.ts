@@ -6,6 +6,7 @@ import { emailOutboxRecord } from '../mail/outbox-message.ts';
 import { primaryEmailChangedEmail } from '../mail/templates.ts';
 import { StoreConflictError, type EmailAddressRecord, type UserRecord } from '../store/types.ts';
 import type { ClientContext } from './client-context.ts';
+import { assertEmailVerificationStrategy, latestVerification } from './email-links.ts';
 import { changeEvents } from './events.ts';
 import { maskIdentifier, parseEmailAddress } from './identifiers.ts';
 import { getMe, type Me } from './current-user.ts';
@@ -17,7 +18,8 @@ import { codeRedemptionFailure, redeemVerificationCode, sendVerificationCode } f
 /** An account's addresses, verified or not, are at most this many. */
 export const MAX_EMAIL_ADDRESSES = 10;
 
-const taken = () => new UsherError('form_identifier_exists', { paramName: 'email_address', longMessage: 'This email address is taken. Use another one.' });
+/** Another account verified this address first. */
+export const taken = () => new UsherError('form_identifier_exists', { paramName: 'email_address', longMessage: 'This email address is taken. Use another one.' });
 const binding = (email: EmailAddressRecord): CodeBinding => ({ purpose: 'email_address', ownerId: email.id, target: email.emailAddress });
 
 function assertEnabled(config: InstanceConfig): void {
@@ -25,15 +27,15 @@ function assertEnabled(config: InstanceConfig): void {
 }
 
 /** One of the user's own addresses; another account's id is a plain 404, like an unknown one. */
-async function ownAddress(rt: Runtime, user: UserRecord, id: string): Promise<EmailAddressRecord> {
+export async function ownAddress(rt: Runtime, user: UserRecord, id: string): Promise<EmailAddressRecord> {
   const email = await rt.store.getEmailAddress(id);
   if (!email || email.userId !== user.id) throw new UsherError('email_address_not_found');
   return email;
 }
 
-/** The address with its live verification (the code sent for it, when there is one). */
+/** The address with its live verification (the code or link sent for it last, when there is one). */
 export async function emailAddressJSON(rt: Runtime, email: EmailAddressRecord): Promise<EmailAddressJSON> {
-  const pending = email.verifiedAt === null ? await rt.store.getVerification(email.id, 'email_address') : null;
+  const pending = email.verifiedAt === null ? await latestVerification(rt, email.id, ['email_address', 'email_address_link']) : null;
   return toEmailAddressJSON(email, pending, rt.now());
 }
 
@@ -60,6 +62,7 @@ export async function addEmailAddress(rt: Runtime, config: InstanceConfig, ctx: 
 export async function prepareEmailAddressVerification(rt: Runtime, config: InstanceConfig, ctx: ClientContext, sessionId: string | null, id: string): Promise<EmailAddressRecord> {
   const { user } = await getMe(rt, ctx, sessionId);
   const email = await ownAddress(rt, user, id);
+  assertEmailVerificationStrategy(config, 'email_code');
   if (email.verifiedAt !== null) throw new UsherError('verification_already_verified');
   if (await rt.store.findUserByEmailAddress(email.emailAddress)) throw taken();
   await sendVerificationCode(rt, config, binding(email));

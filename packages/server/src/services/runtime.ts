@@ -10,6 +10,7 @@ import { createMemoryRateLimiter } from '../ratelimit/memory-rate-limiter.ts';
 import type { BreachChecker, Clock, Logger, PasswordHasher, RateLimiter, Random, ServerConfig, UsherAppDeps } from '../deps.ts';
 import { createOfflineBreachChecker } from '../passwords/breach-checker.ts';
 import type { Store } from '../store/types.ts';
+import { OAuthClientState } from '../oauth/client-state.ts';
 
 /**
  * Everything services need, built once per app: the injected dependencies plus what is derived
@@ -26,6 +27,8 @@ export class Runtime {
   /** Per app unless injected: two apps in one process (tests) never share budgets. */
   readonly rateLimiter: RateLimiter;
   readonly breachChecker: BreachChecker;
+  /** Provider metadata and signing keys (per app), and the fetch for calls to providers. */
+  readonly oauth: OAuthClientState;
   private readonly clientIp: UsherAppDeps['clientIp'];
   /** Origin of the public URL: always an allowed origin. */
   readonly publicOrigin: string;
@@ -48,6 +51,7 @@ export class Runtime {
     this.keys = new KeyRing(deps.store, deps.clock);
     this.rateLimiter = deps.rateLimiter ?? createMemoryRateLimiter();
     this.breachChecker = deps.breachChecker ?? createOfflineBreachChecker();
+    this.oauth = new OAuthClientState(deps.fetch ?? ((input, init) => globalThis.fetch(input, init)));
     this.clientIp = deps.clientIp;
     const publicOrigin = normalizeOrigin(deps.config.publicUrl);
     if (!publicOrigin) throw new TypeError('config.publicUrl must be an absolute http(s) URL');

@@ -7,6 +7,7 @@ import { nextSignInStatus, type SignInEvent } from './machines/sign-in.ts';
 import { isWrongGuess, redemptionError } from './machines/verification.ts';
 import { acceptTypedPassword } from './passwords.ts';
 import type { Runtime } from './runtime.ts';
+import { linkHeldIdentity } from './external-accounts.ts';
 import { newSessionRecord } from './sessions.ts';
 import { assertFirstFactorStep, assertStrategy, codeBinding, getOwnSignIn, isResetStrategy, type CodeStrategy } from './sign-in-steps.ts';
 import { redeemVerificationCode } from './verifications.ts';
@@ -94,7 +95,7 @@ export async function attemptFirstFactor(rt: Runtime, config: InstanceConfig, ct
  * factor, with the reset password held back until then.
  */
 export type Completion =
-  | { strategy: 'password' | 'email_code' | 'email_link' }
+  | { strategy: 'password' | 'email_code' | 'email_link' | `oauth_${string}` }
   | { strategy: 'reset_password_email_code' | 'reset_password_phone_code'; passwordReset: PasswordResetInput }
   | { strategy: SecondFactorStrategy; passwordReset: PasswordResetInput | null };
 
@@ -143,6 +144,8 @@ export async function complete(rt: Runtime, config: InstanceConfig, ctx: ClientC
   const completed = await rt.store.completeSignIn({ signInId: signIn.id, fromStatuses, session, clientTokenHash: rotation.tokenHash, now, emit: changeEvents(rt), ...(passwordReset ? { passwordReset } : {}) });
   if (!completed) throw new UsherError('sign_in_status_invalid', { longMessage: 'This sign-in was completed by another request.' });
   ctx.rotated(rotation.token, now);
+  // A provider account that waited for this sign-in to prove the account is linked now.
+  await linkHeldIdentity(rt, signIn.id, user);
   const patch: Partial<SignInRecord> = second
     ? { secondFactorStrategy: completion.strategy, secondFactorStatus: 'verified', pendingPasswordHash: null, pendingSignOutOthers: false }
     : { firstFactorStrategy: completion.strategy, firstFactorStatus: 'verified' };

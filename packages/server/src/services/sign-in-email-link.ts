@@ -1,31 +1,16 @@
 import type { InstanceConfig } from '../config/instance.ts';
 import { hashVerificationCode, unmatchableCodeHash } from '../crypto/codes.ts';
-import { bytesToBase64Url } from '../crypto/encoding.ts';
 import { isWellFormedId } from '../crypto/ids.ts';
 import { UsherError } from '../errors.ts';
 import { emailOutboxRecord, suppressedOutboxRecord } from '../mail/outbox-message.ts';
 import { signInLinkEmail } from '../mail/templates.ts';
 import type { SignInRecord, UserRecord } from '../store/types.ts';
 import type { ClientContext } from './client-context.ts';
-import { isAllowedRedirectUrl } from './redirects.ts';
+import { linkLandingUrl, newLinkSecret, splitLinkToken, withLinkToken } from './email-links.ts';
 import type { Runtime } from './runtime.ts';
 import { assertNotLocked, complete } from './sign-in-attempts.ts';
 import { assertFirstFactorStep, assertStrategy, codeBinding, getOwnSignIn } from './sign-in-steps.ts';
 import { verificationRecord } from './verifications.ts';
-
-/** The query parameter of the page a sign-in link opens. */
-export const LINK_PARAM = '__usher_link';
-
-/**
- * Where the link goes: the app's page `redirect_url` — an absolute URL of an allowed origin, or a
- * path of the calling page's origin (already checked against the allowed origins). Never the Host header.
- */
-function landingUrl(rt: Runtime, redirectUrl: string | undefined, origin: string | null): URL {
-  const base = origin && rt.allowedOrigins.has(origin) ? origin : null;
-  if (!redirectUrl || !isAllowedRedirectUrl(redirectUrl, [...rt.allowedOrigins])) throw new UsherError('redirect_url_invalid', { paramName: 'redirect_url', longMessage: 'Give the page the sign-in link should open: a path of this app, or a URL of an allowed origin.' });
-  if (redirectUrl.startsWith('/') && !base) throw new UsherError('redirect_url_invalid', { paramName: 'redirect_url', longMessage: 'A relative link page needs the calling page’s Origin; give an absolute URL.' });
-  return new URL(redirectUrl, base ?? undefined);
-}
 
 /**
  * Emails a sign-in link (prepare_first_factor with `email_link`): a token of the sign-in id and 256
@@ -33,13 +18,13 @@ function landingUrl(rt: Runtime, redirectUrl: string | undefined, origin: string
  * code lifetime, single use. An unknown identifier gets the same answer and no email.
  */
 export async function prepareEmailLink(rt: Runtime, config: InstanceConfig, signIn: SignInRecord, redirectUrl: string | undefined, origin: string | null): Promise<SignInRecord> {
-  const url = landingUrl(rt, redirectUrl, origin);
+  const url = linkLandingUrl(rt, redirectUrl, origin);
   const user = signIn.userId ? await rt.store.getUser(signIn.userId) : null;
   const { binding, deliverable } = await codeBinding(rt, signIn, user, 'email_link');
-  const secret = bytesToBase64Url(rt.random.bytes(32));
-  url.searchParams.set(LINK_PARAM, `${signIn.id}.${secret}`);
+  const secret = newLinkSecret(rt);
+  const href = withLinkToken(url, signIn.id, secret);
   const ttlMinutes = Math.round(config.verification.codeTtlSeconds / 60);
-  const message = deliverable ? emailOutboxRecord(rt, { to: binding.target, ...signInLinkEmail({ applicationName: config.applicationName, url: url.href, ttlMinutes }) }) : suppressedOutboxRecord(rt);
+  const message = deliverable ? emailOutboxRecord(rt, { to: binding.target, ...signInLinkEmail({ applicationName: config.applicationName, url: href, ttlMinutes }) }) : suppressedOutboxRecord(rt);
   const codeHash = deliverable ? await hashVerificationCode(rt.secret, binding, secret) : await unmatchableCodeHash(rt.secret, rt.random);
   await rt.store.prepareVerification(verificationRecord(rt, config, binding, codeHash, 'email_link'), message);
   return (await rt.store.updateSignIn(signIn.id, { firstFactorStrategy: 'email_link', firstFactorStatus: 'unverified', updatedAt: rt.now() })) ?? signIn;
@@ -58,9 +43,7 @@ export interface LinkConfirmation {
  * verified, and the starting tab completes by itself (attempt_first_factor with email_link).
  */
 export async function confirmEmailLink(rt: Runtime, config: InstanceConfig, ctx: ClientContext, token: string): Promise<LinkConfirmation> {
-  const dot = token.indexOf('.');
-  const signInId = dot > 0 ? token.slice(0, dot) : '';
-  const secret = token.slice(dot + 1);
+  const { ownerId: signInId, secret } = splitLinkToken(token);
   const invalid = () => new UsherError('verification_failed', { paramName: 'token', longMessage: 'This sign-in link is not valid. Ask for a new one.' });
   if (!isWellFormedId('sia', signInId) || secret.length === 0) throw invalid();
   const signIn = await rt.store.getSignIn(signInId);

@@ -33,6 +33,30 @@ async function findUser(rt: Runtime, identifier: string): Promise<UserRecord | n
   return identifierKindOf(identifier) === 'email_address' ? rt.store.findUserByEmailAddress(identifier) : rt.store.findUserByUsername(identifier);
 }
 
+/** A new sign-in of the client: needs_identifier, or needs_first_factor once it names an identifier. */
+export function newSignInRecord(rt: Runtime, clientId: string, identifier: string | null, userId: string | null, redirectUrl: string | null): SignInRecord {
+  const now = rt.now();
+  return {
+    id: rt.newId('sia'),
+    clientId,
+    status: initialSignInStatus(identifier !== null),
+    identifier,
+    userId,
+    firstFactorStrategy: null,
+    firstFactorStatus: null,
+    secondFactorStrategy: null,
+    secondFactorStatus: null,
+    secondFactorPhoneNumberId: null,
+    pendingPasswordHash: null,
+    pendingSignOutOthers: false,
+    redirectUrl,
+    createdSessionId: null,
+    abandonAt: now + SIGN_IN_LIFETIME_MS,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 /**
  * Starts a sign-in. With an identifier it moves to needs_first_factor whether or not an account
  * has that identifier (when enumeration protection is on); with `strategy: 'password'` and the
@@ -56,26 +80,7 @@ export async function createSignIn(rt: Runtime, config: InstanceConfig, ctx: Cli
   if (user && (await isUserSignedInOnClient(rt, ctx.client, user.id))) throw new UsherError('identifier_already_signed_in', { paramName: 'identifier' });
 
   const client = await ctx.ensure();
-  const now = rt.now();
-  const signIn: SignInRecord = {
-    id: rt.newId('sia'),
-    clientId: client.id,
-    status: initialSignInStatus(identifier !== null),
-    identifier,
-    userId: user?.id ?? null,
-    firstFactorStrategy: null,
-    firstFactorStatus: null,
-    secondFactorStrategy: null,
-    secondFactorStatus: null,
-    secondFactorPhoneNumberId: null,
-    pendingPasswordHash: null,
-    pendingSignOutOthers: false,
-    redirectUrl,
-    createdSessionId: null,
-    abandonAt: now + SIGN_IN_LIFETIME_MS,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const signIn = newSignInRecord(rt, client.id, identifier, user?.id ?? null, redirectUrl);
   await rt.store.createSignIn(signIn);
   if (strategy === 'password' && password !== undefined) return attemptPassword(rt, config, ctx, signIn, password);
   if (strategy === 'email_code') return prepareEmailCode(rt, config, signIn);

@@ -16,6 +16,8 @@ import type { Runtime } from './runtime.ts';
 import { assertMaySignIn, newSessionRecord } from './sessions.ts';
 import { redeemVerificationCode, sendDecoyVerification, sendVerificationCode } from './verifications.ts';
 import { changeEvents } from './events.ts';
+import { assertEmailVerificationStrategy } from './email-links.ts';
+import { externalAccountRecord } from './external-accounts.ts';
 
 /** How long an unfinished sign-up is kept. */
 const SIGN_UP_LIFETIME_MS = 24 * 3600_000;
@@ -85,15 +87,12 @@ function assertUpdatable(signUp: SignUpRecord): void {
   if (!canUpdate(signUp.status)) throw new UsherError('sign_up_status_invalid', { longMessage: 'This sign-up is already complete.' });
 }
 
-export async function createSignUp(rt: Runtime, config: InstanceConfig, ctx: ClientContext, body: SignUpCreateBody): Promise<SignUpRecord> {
-  if (config.signUp.mode !== 'public') throw new UsherError('sign_up_not_allowed');
-  await assertMaySignIn(rt, config, ctx.client);
-  const patch = await toPatch(rt, config, body, null);
-  const client = await ctx.ensure();
+/** A new, empty sign-up of the client. */
+export function newSignUpRecord(rt: Runtime, clientId: string): SignUpRecord {
   const now = rt.now();
-  const signUp: SignUpRecord = {
+  return {
     id: rt.newId('sua'),
-    clientId: client.id,
+    clientId,
     status: 'missing_requirements',
     emailAddress: null,
     emailVerifiedAt: null,
@@ -108,8 +107,15 @@ export async function createSignUp(rt: Runtime, config: InstanceConfig, ctx: Cli
     abandonAt: now + SIGN_UP_LIFETIME_MS,
     createdAt: now,
     updatedAt: now,
-    ...patch,
   };
+}
+
+export async function createSignUp(rt: Runtime, config: InstanceConfig, ctx: ClientContext, body: SignUpCreateBody): Promise<SignUpRecord> {
+  if (config.signUp.mode !== 'public') throw new UsherError('sign_up_not_allowed');
+  await assertMaySignIn(rt, config, ctx.client);
+  const patch = await toPatch(rt, config, body, null);
+  const client = await ctx.ensure();
+  const signUp: SignUpRecord = { ...newSignUpRecord(rt, client.id), ...patch };
   await rt.store.createSignUp(signUp);
   return completeIfReady(rt, config, ctx, signUp);
 }
@@ -138,7 +144,7 @@ function codeBinding(signUp: SignUpRecord): CodeBinding {
 export async function prepareSignUpVerification(rt: Runtime, config: InstanceConfig, ctx: ClientContext, id: string): Promise<SignUpRecord> {
   const signUp = await getOwnSignUp(rt, ctx, id);
   assertUpdatable(signUp);
-  if (!config.attributes.emailAddress.enabled) throw new UsherError('strategy_not_allowed', { paramName: 'strategy' });
+  assertEmailVerificationStrategy(config, 'email_code');
   const binding = codeBinding(signUp);
   if (signUp.emailVerifiedAt !== null) throw new UsherError('verification_already_verified');
   const owner = await rt.store.findUserByEmailAddress(binding.target);
@@ -154,6 +160,7 @@ export async function prepareSignUpVerification(rt: Runtime, config: InstanceCon
 export async function attemptSignUpVerification(rt: Runtime, config: InstanceConfig, ctx: ClientContext, id: string, code: string): Promise<SignUpRecord> {
   const signUp = await getOwnSignUp(rt, ctx, id);
   assertUpdatable(signUp);
+  assertEmailVerificationStrategy(config, 'email_code');
   const binding = codeBinding(signUp);
   if (signUp.emailVerifiedAt !== null) throw new UsherError('verification_already_verified');
   const result = await redeemVerificationCode(rt, binding, code);
@@ -172,10 +179,13 @@ export async function attemptSignUpVerification(rt: Runtime, config: InstanceCon
  * Creates the user, its verified address and a session in one store call once nothing is missing,
  * and rotates the client token (no fixation). A sign-up that is not ready is answered as it is.
  */
-async function completeIfReady(rt: Runtime, config: InstanceConfig, ctx: ClientContext, signUp: SignUpRecord): Promise<SignUpRecord> {
-  if (!isReadyToComplete(signUp, config)) return signUp;
+export async function completeIfReady(rt: Runtime, config: InstanceConfig, ctx: ClientContext, signUp: SignUpRecord): Promise<SignUpRecord> {
+  // A sign-up that came with a provider account needs no password: the provider is the way in.
+  const held = await rt.store.findHeldOAuthIdentity(signUp.id, rt.now());
+  if (!isReadyToComplete({ ...signUp, externalAccount: held !== null }, config)) return signUp;
   const now = rt.now();
   const userId = rt.newId('user');
+  const identity = held?.identity ?? null;
   const emailAddress: EmailAddressRecord | null =
     signUp.emailAddress === null ? null : { id: rt.newId('idn'), userId, emailAddress: signUp.emailAddress, verifiedAt: signUp.emailVerifiedAt ?? now, createdAt: now };
   const user: UserRecord = {
@@ -184,7 +194,7 @@ async function completeIfReady(rt: Runtime, config: InstanceConfig, ctx: ClientC
     firstName: signUp.firstName,
     lastName: signUp.lastName,
     passwordHash: signUp.passwordHash,
-    imageUrl: null,
+    imageUrl: identity?.imageUrl ?? null,
     primaryEmailAddressId: emailAddress?.id ?? null,
     primaryPhoneNumberId: null,
     publicMetadata: {},
@@ -202,9 +212,11 @@ async function completeIfReady(rt: Runtime, config: InstanceConfig, ctx: ClientC
   const rotation = await ctx.prepareRotation();
   let completed: boolean;
   try {
-    completed = await rt.store.completeSignUp({ signUpId: signUp.id, user, emailAddress, session, clientTokenHash: rotation.tokenHash, now, emit: changeEvents(rt) });
+    const externalAccount = identity === null ? null : externalAccountRecord(rt, userId, identity);
+    completed = await rt.store.completeSignUp({ signUpId: signUp.id, user, emailAddress, externalAccount, session, clientTokenHash: rotation.tokenHash, now, emit: changeEvents(rt) });
   } catch (error) {
     if (error instanceof StoreConflictError) {
+      if (error.field === 'external_account') throw new UsherError('external_account_exists', { longMessage: 'This provider account was linked to another user meanwhile. Sign in with it instead.' });
       throw new UsherError('form_identifier_exists', { paramName: error.field, longMessage: 'This identifier was taken by another account meanwhile.' });
     }
     throw error;

@@ -55,7 +55,7 @@ describe.skipIf(!url)('postgres (DATABASE_URL)', () => {
       await stores[0]!.putSetting('instance', { name: 'Acme' });
       for (const store of stores) expect(await store.getSetting('instance')).toEqual({ name: 'Acme' });
       const { rows } = await admin.query<{ id: string }>(`SELECT id FROM ${schema}.usher_migrations`);
-      expect(rows.map((r) => r.id)).toEqual(['0001_initial', '0002_backend_api', '0003_jwt_templates', '0004_webhook_endpoints', '0005_unverified_email_addresses', '0006_session_devices', '0007_user_images', '0008_phone_numbers', '0009_second_factors']);
+      expect(rows.map((r) => r.id)).toEqual(['0001_initial', '0002_backend_api', '0003_jwt_templates', '0004_webhook_endpoints', '0005_unverified_email_addresses', '0006_session_devices', '0007_user_images', '0008_phone_numbers', '0009_second_factors', '0010_oauth']);
       await Promise.all(stores.map((s) => s.close()));
     } finally {
       await dropSchema(schema);

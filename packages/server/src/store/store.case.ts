@@ -14,6 +14,7 @@ import { userImagesCases } from './cases/user-images.case.ts';
 import { phoneNumbersCases } from './cases/phone-numbers.case.ts';
 import { secondFactorsCases } from './cases/second-factors.case.ts';
 import type { MakeStore, TeardownStore } from './cases/fixtures.ts';
+import { oauthCases } from './cases/oauth.case.ts';
 import { outboxCases } from './cases/outbox.case.ts';
 import { sessionsCases } from './cases/sessions.case.ts';
 import { settingsAndKeysCases } from './cases/settings-and-keys.case.ts';
@@ -43,5 +44,6 @@ export function storeConformance(name: string, make: MakeStore, teardown: Teardo
     userImagesCases(make, teardown);
     phoneNumbersCases(make, teardown);
     secondFactorsCases(make, teardown);
+    oauthCases(make, teardown);
   });
 }

@@ -33,6 +33,10 @@ import type {
   PhoneNumberRecord,
   TotpRecord,
   BackupCodeRecord,
+  OAuthAttemptRecord,
+  ExternalAccountRecord,
+  LinkExternalAccountInput,
+  ProviderIdentity,
 } from './records.ts';
 import type { ChangeEventFactory } from './change-events.ts';
 
@@ -42,7 +46,7 @@ export type { ChangeEventFactory } from './change-events.ts';
 /** Thrown when a unique identifier (email address or username) is already taken. */
 export class StoreConflictError extends Error {
   override readonly name = 'StoreConflictError';
-  constructor(readonly field: 'email_address' | 'phone_number' | 'username' | 'name') {
+  constructor(readonly field: 'email_address' | 'phone_number' | 'username' | 'name' | 'external_account') {
     super(`${field} already exists`);
   }
 }
@@ -98,7 +102,7 @@ export interface Store {
   listUsers(input: { query?: string; limit: number; offset: number; order: 'asc' | 'desc' }): Promise<Page<UserRecord>>;
   /** Inserts a user with its email addresses; throws StoreConflictError when one is taken (nothing is written). */
   createUser(input: { user: UserRecord; emailAddresses: EmailAddressRecord[]; emit?: ChangeEventFactory }): Promise<void>;
-  /** Deletes the user, its email addresses and its sessions; false when there was no such user. */
+  /** Deletes the user, its email addresses, its sessions and its provider accounts; false when there was no such user. */
   deleteUser(id: string, now: number, emit?: ChangeEventFactory): Promise<boolean>;
   /** Bans (a time) or unbans (null); banning revokes every active session of the user in the same transaction. */
   setUserBanned(id: string, bannedAt: number | null, now: number, emit?: ChangeEventFactory): Promise<UserRecord | null>;
@@ -193,7 +197,55 @@ export interface Store {
    * Throws StoreConflictError when the email or username was taken meanwhile (nothing changes);
    * answers false when the sign-up is no longer missing_requirements.
    */
-  completeSignUp(input: { signUpId: string; user: UserRecord; emailAddress: EmailAddressRecord | null; session: SessionRecord; clientTokenHash: string; now: number; emit?: ChangeEventFactory }): Promise<boolean>;
+  completeSignUp(input: {
+    signUpId: string;
+    user: UserRecord;
+    emailAddress: EmailAddressRecord | null;
+    /** A provider account the sign-up came with (throws StoreConflictError('external_account') when linked meanwhile). */
+    externalAccount?: ExternalAccountRecord | null;
+    session: SessionRecord;
+    clientTokenHash: string;
+    now: number;
+    emit?: ChangeEventFactory;
+  }): Promise<boolean>;
+
+  // ── OAuth / OpenID Connect: trips to a provider, and the provider accounts linked to users ──
+  createOAuthAttempt(attempt: OAuthAttemptRecord): Promise<void>;
+  getOAuthAttempt(id: string): Promise<OAuthAttemptRecord | null>;
+  /** pending → consumed, only before expireAt; exactly one of concurrent calls gets the record, the others null. */
+  consumeOAuthAttempt(id: string, now: number): Promise<OAuthAttemptRecord | null>;
+  /**
+   * A consumed attempt keeps the identity it brought for a further step, now owned by `ownerId` (a
+   * sign-in or sign-up): status identified. An identified one may be handed to another owner (a
+   * sign-in transferred to a sign-up); a pending one (its callback never came back) is left alone.
+   */
+  holdOAuthIdentity(id: string, ownerId: string, identity: ProviderIdentity, now: number): Promise<void>;
+  /**
+   * The newest (createdAt) attempt holding an identity for this sign-in or sign-up: status
+   * identified and owned by it. Its expireAt bounds only the trip to the provider, not the hold:
+   * a held identity outlives it while the user verifies an email, and lives as long as its owner
+   * (the sign-in's or sign-up's abandonAt), which callers check. `now` is not consulted.
+   */
+  findHeldOAuthIdentity(ownerId: string, now: number): Promise<OAuthAttemptRecord | null>;
+  /** Unverified copies of an address (on any account), oldest first: candidates for a pre-registration take-over. */
+  listUnverifiedEmailAddresses(emailAddress: string): Promise<EmailAddressRecord[]>;
+  findExternalAccount(provider: string, subject: string): Promise<ExternalAccountRecord | null>;
+  getExternalAccount(id: string): Promise<ExternalAccountRecord | null>;
+  /** Oldest first. */
+  listExternalAccounts(userId: string): Promise<ExternalAccountRecord[]>;
+  /**
+   * Throws StoreConflictError('external_account') when (provider, subject) is linked already
+   * (nothing changes); false without such a user. Fills the user's empty (null) first name, last
+   * name and image from `profile`, bumps updatedAt and reports user.updated. With `takeOver`, also
+   * (see LinkExternalAccountInput) the password goes, every active session of the user is revoked
+   * (session.revoked each), the address is verified, other users' unverified copies of it are
+   * deleted and it becomes the primary address when the user has none; throws
+   * StoreConflictError('email_address') (nothing changes) when that address is not the user's any
+   * more or another account has it verified.
+   */
+  linkExternalAccount(input: LinkExternalAccountInput): Promise<boolean>;
+  /** Unlinks one of the user's provider accounts (bumping the user's updatedAt, reporting user.updated); false when it is not theirs. */
+  deleteExternalAccount(userId: string, id: string, now: number, emit?: ChangeEventFactory): Promise<boolean>;
 
   // ── verifications (one per owner and purpose) ──
   /**

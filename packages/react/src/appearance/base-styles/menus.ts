@@ -43,5 +43,9 @@ export const menusCss = (): string => `
 .usher-profileSectionContent,.usher-profileSectionItemList{display:flex;flex-direction:column;gap:${sp(0.5)};min-width:0;list-style:none}
 .usher-profileSectionItem{display:flex;align-items:center;justify-content:space-between;gap:${sp(0.5)}}
 .usher-profileSectionActions{display:flex;flex-wrap:wrap;gap:${sp(0.5)}}
+.usher-connectedAccount{display:flex;align-items:center;gap:${sp(0.75)};min-width:0}
+.usher-connectedAccount .usher-socialButtonsProviderIcon{width:1.25rem;height:1.25rem}
+.usher-connectedAccountText{display:flex;flex-direction:column;min-width:0}
+.usher-connectedAccountIdentifier{overflow:hidden;color:${c('text-secondary')};font-size:0.9em;text-overflow:ellipsis;white-space:nowrap}
 @media (max-width:48em){.usher-rootBox[data-usher-component=userProfile] .usher-cardBox{flex-direction:column}.usher-navbar{display:none}.usher-navbar[data-state=open]{display:flex;width:auto}.usher-navbarMobileMenuButton{display:inline-flex}.usher-profileSection{grid-template-columns:1fr}}
 `;

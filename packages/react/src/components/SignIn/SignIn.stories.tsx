@@ -307,3 +307,29 @@ export const EmailLinkExpired: Story = {
 
 /** A link cut short (no token): it says so at once. */
 export const EmailLinkInvalid: Story = { parameters: { usher: withLinks }, args: { initialRoute: 'verify' } };
+
+/**
+ * The sign-in page is also where an address added in UserProfile has its link land (it opens
+ * signed out too): Ada added ada@work.example on another device; here the link verifies it.
+ */
+export const AddressLinkVerified: Story = {
+  parameters: { usher: { ...seedAda, mock: { instanceConfig: { attributes: { emailAddress: { verifications: ['email_link'] as Array<'email_code' | 'email_link'> } } } } } },
+  beforeEach: async (context) => {
+    const { mock } = context.usher;
+    const elsewhere = new Usher({ frontendApi: mock.origin, transport: 'bearer', storage: null });
+    await elsewhere.load();
+    const signedIn = await elsewhere.signIn.create({ identifier: ADA.email, strategy: 'password', password: STORY_PASSWORD });
+    await elsewhere.setActive({ session: signedIn.createdSessionId });
+    const added = await elsewhere.getSnapshot().user!.createEmailAddress({ email: 'ada@work.example' });
+    await added.prepareVerification({ strategy: 'email_link', redirectUrl: `${window.location.origin}/sign-in/verify` });
+    elsewhere.destroy();
+    const message = (await mock.mailbox.list()).filter((m) => m.to === 'ada@work.example').at(-1);
+    const token = new URL(/(https?:\/\/\S+)/.exec(message?.text ?? '')?.[1] ?? 'http://invalid').searchParams.get('__usher_link') ?? '';
+    context.args.initialRoute = `verify?__usher_link=${encodeURIComponent(token)}`;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Verify email address' }));
+    await expect(await canvas.findByRole('heading', { name: 'Email address verified' })).toBeTruthy();
+  },
+};

@@ -23,6 +23,9 @@ import { SignInSecondFactor } from './SignInSecondFactor.tsx';
 import { SignInSecondFactorMethods } from './SignInSecondFactorMethods.tsx';
 import { SignInStart } from './SignInStart.tsx';
 
+/** Only a provider's return leads to its steps: they load on demand. */
+const SignInOAuthStep = lazy(() => import('./SignInOAuthStep.tsx').then((m) => ({ default: m.SignInOAuthStep })));
+
 /** Only instances that require 2-step verification show it, once per account: it (and its QR code) loads on demand. */
 const SignInSetupTwoStep = lazy(() => import('./SignInSetupTwoStep.tsx').then((m) => ({ default: m.SignInSetupTwoStep })));
 
@@ -39,6 +42,13 @@ export interface SignInProps {
   fallbackRedirectUrl?: string;
   /** Prefills the identifier field. */
   initialValues?: { identifier?: string };
+  /**
+   * The page a social / OpenID provider sends people back to; it renders
+   * `<AuthenticateWithRedirectCallback/>`. Default: this component's own `sso-callback` route
+   * (`/sign-in/sso-callback` with path routing, `#/sso-callback` with hash routing; with virtual
+   * routing, the instance's sign-in page), which handles the return itself.
+   */
+  oauthRedirectUrl?: string;
   appearance?: Appearance;
 }
 
@@ -74,10 +84,10 @@ export function SignInInternal({ routing, path, appearance, initialRoute, ...pro
   );
 }
 
-function SignInFlowRoot({ signUpUrl, forceRedirectUrl, fallbackRedirectUrl, initialValues }: Omit<SignInProps, 'routing' | 'path' | 'appearance'>) {
+function SignInFlowRoot({ signUpUrl, forceRedirectUrl, fallbackRedirectUrl, initialValues, oauthRedirectUrl }: Omit<SignInProps, 'routing' | 'path' | 'appearance'>) {
   const usher = useUsher();
   const { environment, user, session } = useUsherSnapshot();
-  const { navigate } = useRouter();
+  const { navigate, route } = useRouter();
   const [identifier, setIdentifier] = useState(initialValues?.identifier ?? '');
   const push = useNavigate('push', undefined);
   const codeSentTo = useRef(new Set<string>()).current;
@@ -95,7 +105,9 @@ function SignInFlowRoot({ signUpUrl, forceRedirectUrl, fallbackRedirectUrl, init
   if (needsTwoStep && !settingUpTwoStep) setSettingUpTwoStep(true);
   if (settingUpTwoStep && !session) setSettingUpTwoStep(false);
   const showTwoStep = needsTwoStep || settingUpTwoStep;
-  const { leaving, finishing } = useLeaveWhenSignedIn(target, { stay: showTwoStep });
+  // The link page stays for whoever is signed in: an address link of UserProfile lands there.
+  // So does a provider's return page: it signs in (or connects an account) and navigates by itself.
+  const { leaving, finishing } = useLeaveWhenSignedIn(target, { stay: showTwoStep || route === SIGN_IN_ROUTES.verifyLink || route === SIGN_IN_ROUTES.ssoCallback });
   const leave = useCallback(async () => {
     await push(target());
   }, [push, target]);
@@ -118,8 +130,8 @@ function SignInFlowRoot({ signUpUrl, forceRedirectUrl, fallbackRedirectUrl, init
   );
 
   const flow = useMemo<SignInFlow>(
-    () => ({ identifier, setIdentifier, complete, leave, codeSentTo, signUpHref, goToSignUp: () => signUpHref && void push(signUpHref) }),
-    [identifier, complete, leave, codeSentTo, signUpHref, push],
+    () => ({ identifier, setIdentifier, complete, leave, codeSentTo, signUpHref, goToSignUp: () => signUpHref && void push(signUpHref), social: { oauthRedirectUrl, target } }),
+    [identifier, complete, leave, codeSentTo, signUpHref, push, oauthRedirectUrl, target],
   );
 
   if (!environment || leaving) return <SignInSkeleton />;
@@ -159,6 +171,13 @@ function SignInSteps() {
       return <SignInSecondFactor />;
     case SIGN_IN_ROUTES.secondFactorMethods:
       return <SignInSecondFactorMethods />;
+    case SIGN_IN_ROUTES.continue:
+    case SIGN_IN_ROUTES.ssoCallback:
+      return (
+        <Suspense fallback={<SignInSkeleton />}>
+          <SignInOAuthStep />
+        </Suspense>
+      );
     default:
       return <SignInStart />;
   }

@@ -6,6 +6,7 @@ import { Card, CardFooterAction } from '../../primitives/Card.tsx';
 import { Field } from '../../primitives/Field.tsx';
 import { Form } from '../../primitives/Form.tsx';
 import { useRouter } from '../../router/RouterProvider.tsx';
+import { WithSocialButtons } from '../SocialButtons/WithSocialButtons.tsx';
 import { linkLandingUrl } from './email-link-landing.ts';
 import { SIGN_IN_ROUTES, useSignInFlow } from './sign-in-context.ts';
 import { useStepError } from './use-step-error.tsx';
@@ -72,26 +73,27 @@ export function SignInStart() {
       subtitle={t('signIn.start.subtitle')}
       footer={flow.signUpHref ? <CardFooterAction text={t('signIn.start.actionText')} link={t('signIn.start.actionLink')} href={flow.signUpHref} onClick={followLink(flow.goToSignUp)} /> : null}
     >
-      {/* Social buttons go here once the environment lists providers; it lists none yet. */}
       {error.alert}
-      <Form onSubmit={submit} loading={busy}>
-        <Field
-          ref={input}
-          name="identifier"
-          type={kinds.username ? 'text' : 'email'}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          label={label}
-          value={flow.identifier}
-          onValueChange={flow.setIdentifier}
-          error={error.fields.identifier}
-          required
-        />
-        <Button type="submit" element="formButtonPrimary" loading={busy} disabled={error.waiting}>
-          {t('formButtonPrimary')}
-        </Button>
-      </Form>
+      <WithSocialButtons flow="signIn" {...flow.social} onError={error.report} disabled={busy}>
+        <Form onSubmit={submit} loading={busy}>
+          <Field
+            ref={input}
+            name="identifier"
+            type={kinds.username ? 'text' : 'email'}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            label={label}
+            value={flow.identifier}
+            onValueChange={flow.setIdentifier}
+            error={error.fields.identifier}
+            required
+          />
+          <Button type="submit" element="formButtonPrimary" loading={busy} disabled={error.waiting}>
+            {t('formButtonPrimary')}
+          </Button>
+        </Form>
+      </WithSocialButtons>
     </Card>
   );
 }

@@ -19,6 +19,8 @@ export interface SignInFlow {
   signUpHref: string | null;
   /** Follows the sign-up link through the host router when there is one. */
   goToSignUp: () => void;
+  /** Where a social / OpenID provider returns to (the prop; default the `sso-callback` route) and where to go after. */
+  social: { oauthRedirectUrl: string | undefined; target: () => string };
 }
 
 export const SignInFlowContext = createContext<SignInFlow | null>(null);
@@ -49,4 +51,8 @@ export const SIGN_IN_ROUTES = {
   secondFactor: 'factor-two',
   /** "Use another method" among the second factors. */
   secondFactorMethods: 'factor-two/methods',
+  /** The page a provider returns to (the default `oauthRedirectUrl`). */
+  ssoCallback: 'sso-callback',
+  /** Picks up the client's sign-in where it stands (after a provider's return): its next step. */
+  continue: 'continue',
 } as const;

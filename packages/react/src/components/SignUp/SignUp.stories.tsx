@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { Usher } from '@usher/core';
 import { expect, userEvent, within } from 'storybook/test';
+import type { PreparedUsherStory } from '../../stories-support/prepare-usher-story.ts';
 import { usherStory } from '../../stories-support/usher-story.ts';
 import { SignUpInternal } from './SignUp.tsx';
 
@@ -131,5 +133,120 @@ export const PasswordStrengthStrong: Story = {
     await user.type(await canvas.findByLabelText('Password'), 'correct horse battery staple');
     await expect(await canvas.findByText('Strong enough', {}, { timeout: 10_000 })).toBeTruthy();
     await expect(canvas.getByText('Strong password')).toBeTruthy();
+  },
+};
+
+type Ways = Array<'email_code' | 'email_link'>;
+const LINKS_ONLY = { instanceConfig: { attributes: { ...MINIMAL.instanceConfig.attributes, emailAddress: { verifications: ['email_link'] as Ways } } } };
+const CODES_AND_LINKS = { instanceConfig: { attributes: { ...MINIMAL.instanceConfig.attributes, emailAddress: { verifications: ['email_code', 'email_link'] as Ways } } } };
+
+/**
+ * Starts Ada's sign-up and emails its link (as the verify step does); answers the link's token.
+ * `elsewhere`: another browser started it (a client of its own), so the story's page is the other
+ * device the link is opened on.
+ */
+async function sendSignUpLink(usher: PreparedUsherStory, elsewhere = false): Promise<string> {
+  const starter = elsewhere ? new Usher({ frontendApi: usher.mock.origin, transport: 'bearer', storage: null }) : usher.usher;
+  if (elsewhere) await starter.load();
+  const attempt = await starter.signUp.create({ emailAddress: 'ada@example.com', password: 'correct horse battery staple' });
+  await attempt.prepareEmailAddressVerification({ strategy: 'email_link', redirectUrl: `${window.location.origin}/sign-up/verify` });
+  const message = (await usher.mock.mailbox.list()).filter((m) => m.text.includes('__usher_link=')).at(-1);
+  const token = new URL(/(https?:\/\/\S+)/.exec(message?.text ?? '')?.[1] ?? 'http://invalid').searchParams.get('__usher_link');
+  if (!token) throw new Error('No sign-up link reached the mailbox.');
+  if (elsewhere) starter.destroy();
+  return token;
+}
+
+/** An instance that verifies addresses by link only: "Check your email" after the link was sent; it polls and goes on by itself once the link is confirmed. */
+export const EmailLinkSent: Story = {
+  ...usherStory({ mock: LINKS_ONLY }),
+  args: { initialRoute: 'verify-email-address' },
+  beforeEach: async ({ usher }) => void (await sendSignUpLink(usher)),
+};
+
+/** "Check your email" once the link is past its 10 minutes: the step offers a new one. */
+export const EmailLinkSentExpired: Story = {
+  ...EmailLinkSent,
+  beforeEach: async ({ usher }) => {
+    await sendSignUpLink(usher);
+    usher.mock.clock.advance(11 * 60_000);
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('The link expired. Send a new one.', {}, { timeout: 6000 })).toBeTruthy();
+    await expect(canvas.getByRole('button', { name: 'Send a new link' })).toBeTruthy();
+  },
+};
+
+/** Codes and links: the code step with "Email me a link instead". */
+export const LinkOrCode: Story = {
+  ...usherStory({ mock: CODES_AND_LINKS }),
+  args: { initialRoute: 'verify-email-address' },
+  beforeEach: async ({ usher }) => {
+    const attempt = await usher.usher.signUp.create({ emailAddress: 'ada@example.com', password: 'correct horse battery staple' });
+    await attempt.prepareEmailAddressVerification();
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('button', { name: 'Email me a link instead' })).toBeTruthy();
+  },
+};
+
+/** Codes and links, after "Email me a link instead": the link step with "Enter a code instead". */
+export const LinkOrCodeLinkSent: Story = {
+  ...LinkOrCode,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Email me a link instead' }));
+    await expect(await canvas.findByRole('button', { name: 'Enter a code instead' })).toBeTruthy();
+  },
+};
+
+/** The page a sign-up link opens, in another browser: nothing happens until "Verify email address" is clicked. */
+export const EmailLinkConfirm: Story = {
+  ...usherStory({ mock: LINKS_ONLY }),
+  beforeEach: async (context) => {
+    const token = await sendSignUpLink(context.usher, true);
+    context.args.initialRoute = `verify?__usher_link=${encodeURIComponent(token)}`;
+  },
+};
+
+/** Confirmed on another device: "return to your original tab". */
+export const EmailLinkConfirmedElsewhere: Story = {
+  ...EmailLinkConfirm,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Verify email address' }));
+    await expect(await canvas.findByText(/Return to your original tab or device to finish signing up/)).toBeTruthy();
+  },
+};
+
+/** A sign-up link used already. */
+export const EmailLinkUsed: Story = {
+  ...usherStory({ mock: LINKS_ONLY }),
+  beforeEach: async (context) => {
+    const token = await sendSignUpLink(context.usher, true);
+    await context.usher.usher.signUp.confirmEmailLink({ token });
+    context.args.initialRoute = `verify?__usher_link=${encodeURIComponent(token)}`;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Verify email address' }));
+    await expect(await canvas.findByRole('heading', { name: 'This link was already used' })).toBeTruthy();
+  },
+};
+
+/** A sign-up link past its 10 minutes. */
+export const EmailLinkExpired: Story = {
+  ...usherStory({ mock: LINKS_ONLY }),
+  beforeEach: async (context) => {
+    const token = await sendSignUpLink(context.usher, true);
+    context.usher.mock.clock.advance(11 * 60_000);
+    context.args.initialRoute = `verify?__usher_link=${encodeURIComponent(token)}`;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Verify email address' }));
+    await expect(await canvas.findByRole('heading', { name: 'This link has expired' })).toBeTruthy();
   },
 };

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { Appearance } from '../../appearance/types.ts';
 import { AppearanceScope } from '../../appearance/AppearanceScope.tsx';
 import { useUsherSnapshot } from '../../hooks/use-usher.ts';
@@ -8,6 +9,13 @@ import { SignUpFlowProvider, useSignUpFlow } from './SignUpFlowContext.tsx';
 import { SignUpSkeleton } from './SignUpSkeleton.tsx';
 import { SignUpStart, VERIFY_EMAIL_ROUTE } from './SignUpStart.tsx';
 import { SignUpVerifyEmail } from './SignUpVerifyEmail.tsx';
+import { SignUpContinue, SIGN_UP_CONTINUE_ROUTE } from './SignUpContinue.tsx';
+import { SSO_CALLBACK_ROUTE } from '../SocialButtons/sso-callback-url.ts';
+import { SignUpEmailLinkConfirm } from './SignUpEmailLinkConfirm.tsx';
+import { VERIFY_LINK_ROUTE } from './sign-up-link.ts';
+
+/** Only the page a provider returns to needs it: it loads on demand. */
+const SignUpSsoCallback = lazy(() => import('./SignUpSsoCallback.tsx').then((m) => ({ default: m.SignUpSsoCallback })));
 
 /** Values to pre-fill the sign-up form with (e.g. from an invitation link). */
 export interface SignUpInitialValues {
@@ -30,6 +38,13 @@ export interface SignUpProps {
   fallbackRedirectUrl?: string;
   /** Pre-filled fields. */
   initialValues?: SignUpInitialValues;
+  /**
+   * The page a social / OpenID provider sends people back to; it renders
+   * `<AuthenticateWithRedirectCallback/>`. Default: this component's own `sso-callback` route
+   * (`/sign-up/sso-callback` with path routing, `#/sso-callback` with hash routing; with virtual
+   * routing, the instance's sign-up page), which handles the return itself.
+   */
+  oauthRedirectUrl?: string;
   /** This component's appearance, over the provider's (`appearance.signUp`). */
   appearance?: Appearance;
 }
@@ -46,13 +61,25 @@ function SignUpRoutes() {
       <Route path={VERIFY_EMAIL_ROUTE}>
         <SignUpVerifyEmail />
       </Route>
+      <Route path={SIGN_UP_CONTINUE_ROUTE}>
+        <SignUpContinue environment={environment} />
+      </Route>
+      <Route path={SSO_CALLBACK_ROUTE}>
+        <Suspense fallback={<SignUpSkeleton />}>
+          <SignUpSsoCallback />
+        </Suspense>
+      </Route>
+      <Route path={VERIFY_LINK_ROUTE}>
+        <SignUpEmailLinkConfirm />
+      </Route>
     </>
   );
 }
 
 /**
  * The sign-up card: the instance's fields (required and optional, names, username, email,
- * password with its rules, legal consent), then the emailed code, then the new session and a
+ * password with its rules, legal consent), then the emailed code or link (as the instance
+ * allows; a link opens the `verify` route, confirmed with a click), then the new session and a
  * redirect to `forceRedirectUrl` › `redirect_url` › `fallbackRedirectUrl` › the instance's
  * after-sign-up URL (each through the redirect allow-list). Shows a skeleton (aria-busy) until
  * the instance settings are loaded, so it renders on the server too.
@@ -66,13 +93,14 @@ export function SignUp(props: SignUpProps) {
 }
 
 /** @internal SignUp with a start route for virtual routing (Storybook, tests); not exported from the package. */
-export function SignUpInternal({ routing, path, signInUrl, forceRedirectUrl, fallbackRedirectUrl, initialValues, appearance, initialRoute }: SignUpProps & { initialRoute?: string }) {
+export function SignUpInternal({ routing, path, signInUrl, oauthRedirectUrl, forceRedirectUrl, fallbackRedirectUrl, initialValues, appearance, initialRoute }: SignUpProps & { initialRoute?: string }) {
   const mode = routing ?? (path ? 'path' : 'hash');
   return (
     <AppearanceScope component="signUp" appearance={appearance}>
       <RouterProvider routing={mode} path={path} initialRoute={initialRoute}>
         <SignUpFlowProvider
           signInUrl={signInUrl}
+          oauthRedirectUrl={oauthRedirectUrl}
           forceRedirectUrl={forceRedirectUrl}
           fallbackRedirectUrl={fallbackRedirectUrl}
           initialValues={{ email_address: initialValues?.emailAddress, username: initialValues?.username, first_name: initialValues?.firstName, last_name: initialValues?.lastName }}

@@ -3,6 +3,7 @@ import type { SignUp } from '@usher/core';
 import { useUsherSnapshot } from '../../hooks/use-usher.ts';
 import { useRouter } from '../../router/RouterProvider.tsx';
 import { useLeaveWhenSignedIn } from '../shared/use-leave-when-signed-in.ts';
+import { SSO_CALLBACK_ROUTE } from '../SocialButtons/sso-callback-url.ts';
 import { afterSignUpUrl, signInPageUrl, type AfterAuthRedirectProps } from './redirect.ts';
 import type { SignUpFormField } from './sign-up-fields.ts';
 
@@ -18,19 +19,23 @@ export interface SignUpFlowValue {
   signInUrl: string;
   /** Someone is already signed in (single-session instance): the flow is leaving for its target. */
   leaving: boolean;
+  /** Where a social / OpenID provider returns to (the prop; default the `sso-callback` route) and where to go after. */
+  social: { oauthRedirectUrl: string | undefined; target: () => string };
 }
 
 const SignUpFlowContext = createContext<SignUpFlowValue | null>(null);
 
 export interface SignUpFlowProviderProps extends AfterAuthRedirectProps {
   signInUrl?: string | undefined;
+  /** The page a provider returns to; default SignUp's own `sso-callback` route. */
+  oauthRedirectUrl?: string | undefined;
   initialValues?: Partial<Pick<SignUpFormValues, 'email_address' | 'username' | 'first_name' | 'last_name'>> | undefined;
   children?: ReactNode;
 }
 
-export function SignUpFlowProvider({ signInUrl, forceRedirectUrl, fallbackRedirectUrl, initialValues, children }: SignUpFlowProviderProps) {
+export function SignUpFlowProvider({ signInUrl, oauthRedirectUrl, forceRedirectUrl, fallbackRedirectUrl, initialValues, children }: SignUpFlowProviderProps) {
   const { environment } = useUsherSnapshot();
-  const { redirect } = useRouter();
+  const { redirect, route } = useRouter();
   const [values, setValues] = useState<SignUpFormValues>(() => ({
     first_name: initialValues?.first_name ?? '',
     last_name: initialValues?.last_name ?? '',
@@ -42,7 +47,8 @@ export function SignUpFlowProvider({ signInUrl, forceRedirectUrl, fallbackRedire
   const setValue = useCallback(<K extends keyof SignUpFormValues>(name: K, value: SignUpFormValues[K]) => setValues((v) => ({ ...v, [name]: value })), []);
 
   const target = useCallback(() => afterSignUpUrl({ forceRedirectUrl, fallbackRedirectUrl }, environment), [forceRedirectUrl, fallbackRedirectUrl, environment]);
-  const { leaving, finishing } = useLeaveWhenSignedIn(target);
+  // A provider's return page signs in and navigates by itself.
+  const { leaving, finishing } = useLeaveWhenSignedIn(target, { stay: route === SSO_CALLBACK_ROUTE });
   const finish = useCallback(
     async (signUp: SignUp) => {
       finishing();
@@ -53,7 +59,7 @@ export function SignUpFlowProvider({ signInUrl, forceRedirectUrl, fallbackRedire
   );
 
   const signInHref = signInPageUrl(signInUrl, { forceRedirectUrl, fallbackRedirectUrl }, environment);
-  const value = useMemo(() => ({ values, setValue, finish, signInUrl: signInHref, leaving }), [values, setValue, finish, signInHref, leaving]);
+  const value = useMemo(() => ({ values, setValue, finish, signInUrl: signInHref, leaving, social: { oauthRedirectUrl, target } }), [values, setValue, finish, signInHref, leaving, oauthRedirectUrl, target]);
   return <SignUpFlowContext.Provider value={value}>{children}</SignUpFlowContext.Provider>;
 }
 

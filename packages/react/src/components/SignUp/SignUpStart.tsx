@@ -11,11 +11,13 @@ import { Field } from '../../primitives/Field.tsx';
 import { Form } from '../../primitives/Form.tsx';
 import { useRouter } from '../../router/RouterProvider.tsx';
 import { LegalConsent } from './LegalConsent.tsx';
+import { WithSocialButtons } from '../SocialButtons/WithSocialButtons.tsx';
 import { PasswordRequirements } from '../shared/PasswordRequirements.tsx';
 import { PasswordStrengthMeter } from '../shared/PasswordStrengthMeter.tsx';
 import { signUpFormPlan, type SignUpFieldSetting, type SignUpFormField } from './sign-up-fields.ts';
 import { useSignUpFlow } from './SignUpFlowContext.tsx';
 import { localProblems, retryAfterSeconds, saveSignUp, START_ERROR_FIELDS, toParams, type StartErrorField } from './submit-sign-up.ts';
+import { signUpLinkPageUrl, verificationWays } from './sign-up-link.ts';
 import { useCountdown } from './use-countdown.ts';
 
 export const VERIFY_EMAIL_ROUTE = 'verify-email-address';
@@ -34,8 +36,8 @@ export function SignUpStart({ environment }: { environment: Environment }) {
   const { layout } = useAppearance();
   const { t, resolveError, errorsByField } = useLocalization();
   const { signUp } = useUsherSnapshot();
-  const { navigate, redirect } = useRouter();
-  const { values, setValue, finish, signInUrl } = useSignUpFlow();
+  const { navigate, redirect, href } = useRouter();
+  const { values, setValue, finish, signInUrl, social } = useSignUpFlow();
   const uid = useId();
   const plan = signUpFormPlan(environment, layout.showOptionalFields);
   const tokens = { minLength: plan.passwordMinLength, maxLength: plan.passwordMaxLength };
@@ -86,8 +88,9 @@ export function SignUpStart({ environment }: { environment: Environment }) {
         return;
       }
       if (saved.unverifiedFields.includes('email_address')) {
-        // Same step for every address: one that already has an account is sent a notice, not a code.
-        await saved.prepareEmailAddressVerification();
+        // Same step for every address: one that already has an account is sent a notice, not a code
+        // or link. A code first when the instance offers codes; the step offers a link instead.
+        await saved.prepareEmailAddressVerification(verificationWays(environment).codes ? {} : { strategy: 'email_link', redirectUrl: signUpLinkPageUrl(href, environment) });
         setErrors({});
         setGlobalError(null);
         keepBusy = true;
@@ -152,38 +155,40 @@ export function SignUpStart({ environment }: { environment: Environment }) {
       footer={<CardFooterAction text={t('signUp.start.actionText')} link={t('signUp.start.actionLink')} href={signInUrl} onClick={goToSignIn} />}
     >
       {globalError ? <Alert>{globalError}</Alert> : null}
-      <Form onSubmit={submit} loading={busy}>
-        {names.length === 2 ? <div {...el('formFieldRow', { id: 'name' })}>{names.map(renderField)}</div> : names.map(renderField)}
-        {others.map((field) =>
-          field.name === 'password' ? (
-            <Fragment key="password">
-              {renderField(field)}
-              <PasswordStrengthMeter
-                id={strengthId}
-                password={values.password}
-                userInputs={[values.email_address, values.username, values.first_name, values.last_name]}
-                minScore={passwordSettings.minZxcvbnStrength}
-              />
-              <PasswordRequirements id={requirementsId} password={values.password} settings={passwordSettings} />
-            </Fragment>
-          ) : (
-            renderField(field)
-          ),
-        )}
-        {plan.legalConsent ? (
-          <LegalConsent
-            ref={(node) => void (refs.current.legal_accepted = node)}
-            checked={values.legal_accepted}
-            onCheckedChange={(checked) => setValue('legal_accepted', checked)}
-            termsUrl={plan.termsUrl}
-            privacyPolicyUrl={plan.privacyPolicyUrl}
-            error={errors.legal_accepted}
-          />
-        ) : null}
-        <Button type="submit" element="formButtonPrimary" loading={busy}>
-          {waitSeconds > 0 ? t('signUp.rateLimitedButton', { seconds: waitSeconds }) : t('formButtonPrimary')}
-        </Button>
-      </Form>
+      <WithSocialButtons flow="signUp" {...social} legalAccepted={plan.legalConsent && values.legal_accepted ? true : undefined} onError={(caught) => setGlobalError(resolveError(caught))} disabled={busy}>
+        <Form onSubmit={submit} loading={busy}>
+          {names.length === 2 ? <div {...el('formFieldRow', { id: 'name' })}>{names.map(renderField)}</div> : names.map(renderField)}
+          {others.map((field) =>
+            field.name === 'password' ? (
+              <Fragment key="password">
+                {renderField(field)}
+                <PasswordStrengthMeter
+                  id={strengthId}
+                  password={values.password}
+                  userInputs={[values.email_address, values.username, values.first_name, values.last_name]}
+                  minScore={passwordSettings.minZxcvbnStrength}
+                />
+                <PasswordRequirements id={requirementsId} password={values.password} settings={passwordSettings} />
+              </Fragment>
+            ) : (
+              renderField(field)
+            ),
+          )}
+          {plan.legalConsent ? (
+            <LegalConsent
+              ref={(node) => void (refs.current.legal_accepted = node)}
+              checked={values.legal_accepted}
+              onCheckedChange={(checked) => setValue('legal_accepted', checked)}
+              termsUrl={plan.termsUrl}
+              privacyPolicyUrl={plan.privacyPolicyUrl}
+              error={errors.legal_accepted}
+            />
+          ) : null}
+          <Button type="submit" element="formButtonPrimary" loading={busy}>
+            {waitSeconds > 0 ? t('signUp.rateLimitedButton', { seconds: waitSeconds }) : t('formButtonPrimary')}
+          </Button>
+        </Form>
+      </WithSocialButtons>
     </Card>
   );
 }

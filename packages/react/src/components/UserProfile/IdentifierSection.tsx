@@ -13,11 +13,22 @@ import type { enUS } from '../../localization/en-US.ts';
 import type { LocalizationKey } from '../../localization/types.ts';
 import { ProfileSectionFrame } from './ProfileSectionFrame.tsx';
 import { useUserProfileFlow } from './user-profile-context.ts';
+import { EmailLinkWaiting } from './EmailLinkWaiting.tsx';
+import { useUsherSnapshot } from '../../hooks/use-usher.ts';
+import { Alert } from '../../primitives/Alert.tsx';
+import { signInLinkPageUrl } from '../SignIn/email-link-landing.ts';
+import { verificationWays } from '../SignUp/sign-up-link.ts';
 
 const FIELDS = ['email_address', 'phone_number', 'code'] as const;
 
 type Identifier = EmailAddress | PhoneNumber;
-type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'verify'; email: Identifier } | { kind: 'remove'; email: Identifier };
+type Mode =
+  | { kind: 'list' }
+  | { kind: 'add' }
+  | { kind: 'verify'; email: Identifier }
+  | { kind: 'link'; email: EmailAddress }
+  | { kind: 'linked'; email: EmailAddress }
+  | { kind: 'remove'; email: Identifier };
 
 /** What differs between the email and the phone section: their items, field and words. */
 interface IdentifierKind {
@@ -71,13 +82,17 @@ export function PhoneNumbersSection({ user }: { user: User }) {
 /**
  * The user's email addresses (or phone numbers) with their badges (primary, unverified) and, per
  * item, a menu: set as primary, verify, remove (never the primary one). Adding asks for the value,
- * sends a code (email or SMS) and verifies it inline. Sensitive actions ask the user to confirm it
+ * sends a code (email or SMS) and verifies it inline — or, for an address on an instance with
+ * verification links, a link ("Send a link instead", or links only), then waits for it to be opened. Sensitive actions ask the user to confirm it
  * is them first when their last verification is older than 10 minutes.
  */
 function IdentifierSection({ user, kind }: { user: User; kind: IdentifierKind }) {
   const el = useElements();
   const { t } = useLocalization();
   const { guard } = useUserProfileFlow();
+  const { environment } = useUsherSnapshot();
+  // Email addresses are verified the ways the instance allows: a code, a link, or either (codes first).
+  const ways = kind.id === 'emailAddresses' ? verificationWays(environment) : { codes: true, links: false };
   const error = useStepError(FIELDS);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [value, setValue] = useState('');
@@ -103,13 +118,13 @@ function IdentifierSection({ user, kind }: { user: User; kind: IdentifierKind })
     setMode({ kind: 'list' });
   };
 
+  const sendLink = (item: Identifier) => (item as EmailAddress).prepareVerification({ strategy: 'email_link', redirectUrl: signInLinkPageUrl(environment?.displayConfig.signInUrl ?? '/sign-in') });
+  /** Sends the code, or the link on an instance that verifies with links only; the step that waits for it. */
+  const prepare = async (item: Identifier): Promise<Mode> => (ways.codes ? { kind: 'verify', email: await item.prepareVerification() } : { kind: 'link', email: await sendLink(item) });
   const add = () =>
     act(
-      async () => {
-        const added = await kind.create(user, value);
-        return added.prepareVerification();
-      },
-      (prepared) => ({ kind: 'verify', email: prepared as Identifier }),
+      async () => prepare(await kind.create(user, value)),
+      (next) => next as Mode,
     );
   const c = (key: keyof (typeof enUS)['userProfile']['emailAddressesSection']): LocalizationKey => `userProfile.${kind.copy}.${key}`;
 
@@ -143,7 +158,7 @@ function IdentifierSection({ user, kind }: { user: User; kind: IdentifierKind })
                           {t(c('action__makePrimary'))}
                         </MenuItem>
                       ) : (
-                        <MenuItem elementId="verify" onSelect={() => void act(() => email.prepareVerification(), (prepared) => ({ kind: 'verify', email: prepared as Identifier }))}>
+                        <MenuItem elementId="verify" onSelect={() => void act(() => prepare(email), (next) => next as Mode)}>
                           {t(c('action__verify'))}
                         </MenuItem>
                       )}
@@ -191,11 +206,32 @@ function IdentifierSection({ user, kind }: { user: User; kind: IdentifierKind })
           {error.alert}
           <OtpInput label={t('formFieldLabel__code')} error={error.fields.code} autoFocus onComplete={(code) => void act(() => mode.email.attemptVerification({ code }), { kind: 'list' })} />
           <div {...el('profileSectionActions', { id: `verify-${kind.id}` })}>
+            {ways.links ? (
+              <Button variant="ghost" element="formButtonReset" elementId="email_link" onClick={() => void act(() => sendLink(mode.email), (sent) => ({ kind: 'link', email: sent as EmailAddress }))}>
+                {t('emailLink.profile.useLink')}
+              </Button>
+            ) : null}
             <Button variant="ghost" element="formButtonReset" onClick={back}>
               {t('formButtonReset')}
             </Button>
           </div>
         </Form>
+      ) : mode.kind === 'link' ? (
+        <EmailLinkWaiting
+          user={user}
+          email={mode.email}
+          resend={() => sendLink(mode.email)}
+          onVerified={(email) => setMode({ kind: 'linked', email })}
+          onUseCode={ways.codes ? () => void act(() => mode.email.prepareVerification(), (prepared) => ({ kind: 'verify', email: prepared as Identifier })) : undefined}
+          onCancel={back}
+        />
+      ) : mode.kind === 'linked' ? (
+        <div {...el('profileSectionActions', { id: `linked-${kind.id}` })}>
+          <Alert variant="success">{t('emailLink.profile.verified', { identifier: mode.email.emailAddress })}</Alert>
+          <Button element="formButtonPrimary" onClick={back} autoFocus>
+            {t('emailLink.profile.done')}
+          </Button>
+        </div>
       ) : (
         <Form onSubmit={() => act(() => mode.email.destroy().then(() => true), { kind: 'list' })} loading={busy} aria-label={t(c('removeTitle'))}>
           <p {...el('headerSubtitle')}>{t(c('removeSubtitle'), { identifier: kind.text(mode.email) })}</p>

@@ -284,3 +284,43 @@ export const SmsReserved: Story = usherStory<Story>(
     },
   },
 );
+
+const LINKS_ONLY = { instanceConfig: { attributes: { emailAddress: { verifications: ['email_link'] as Array<'email_code' | 'email_link'> } } } };
+
+/** Adds ada@work.example through the form: on a links-only instance, the link is emailed at once. */
+async function addWorkAddress(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  await userEvent.click(await canvas.findByRole('button', { name: 'Add email address' }));
+  await userEvent.type(canvas.getByLabelText('Email address'), 'ada@work.example');
+  await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+  return canvas;
+}
+
+/** An instance that verifies addresses by link: "Check your email" after adding one; the section polls and goes on by itself. */
+export const EmailLinkSent: Story = usherStory<Story>(
+  { seed: signedInAs(), mock: LINKS_ONLY },
+  {
+    play: async ({ canvasElement }) => {
+      const canvas = await addWorkAddress(canvasElement);
+      await expect(await canvas.findByText(/We sent a verification link to ada@work\.example/)).toBeTruthy();
+    },
+  },
+);
+
+/** The link was opened (here: confirmed from another device): the address shows verified. */
+export const EmailLinkVerified: Story = usherStory<Story>(
+  { seed: signedInAs(), mock: LINKS_ONLY },
+  {
+    play: async ({ canvasElement, usher }) => {
+      const canvas = await addWorkAddress(canvasElement);
+      await canvas.findByText(/We sent a verification link to ada@work\.example/);
+      const message = (await usher.mock.mailbox.list()).filter((m) => m.to === 'ada@work.example').at(-1);
+      const token = new URL(/(https?:\/\/\S+)/.exec(message?.text ?? '')?.[1] ?? 'http://invalid').searchParams.get('__usher_link') ?? '';
+      const phone = await usher.mock.app.fetch(
+        new Request(`${usher.mock.origin}/v1/client/email_links/confirm`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-usher-bearer': '1', origin: window.location.origin }, body: JSON.stringify({ token }) }),
+      );
+      await expect(phone.status).toBe(200);
+      await expect(await canvas.findByText('ada@work.example is verified.', {}, { timeout: 6000 })).toBeTruthy();
+    },
+  },
+);

@@ -18,6 +18,7 @@ import { PasswordSection } from './PasswordSection.tsx';
 import { ActiveDevicesSection } from './ActiveDevicesSection.tsx';
 import { DeleteAccountSection } from './DeleteAccountSection.tsx';
 import { TwoStepSection } from './TwoStepSection.tsx';
+import { ConnectedAccountsSection } from './ConnectedAccountsSection.tsx';
 import { Reverification } from './Reverification.tsx';
 import { USER_PROFILE_ROUTES, UserProfileContext, type UserProfileFlow } from './user-profile-context.ts';
 
@@ -29,6 +30,11 @@ export interface UserProfileProps {
   /** The page's path with `routing="path"`, e.g. '/account'. */
   path?: string;
   appearance?: Appearance;
+  /**
+   * The page a provider sends the user back to after "Connect account"; it renders
+   * `<AuthenticateWithRedirectCallback/>`. Default: the sign-in page's `sso-callback` route.
+   */
+  oauthRedirectUrl?: string;
   /** `<UserProfile.Page>` and `<UserProfile.Link>` elements: the app's own pages and links in the navigation. */
   children?: ReactNode;
 }
@@ -40,7 +46,7 @@ export interface UserProfileInternalProps extends UserProfileProps {
 
 /**
  * The signed-in user's account page: a navigation (Profile, Security) and the page's sections.
- * Profile: avatar and name, email addresses. Security: password, two-step verification (when the
+ * Profile: avatar and name, email addresses, connected accounts (when the instance offers social providers). Security: password, two-step verification (when the
  * instance offers it), active devices, deleting the account (when the instance allows it).
  * Sensitive changes ask the user to confirm it is them, inline, when their last verification is
  * older than 10 minutes, then carry on. Renders nothing when nobody is signed in.
@@ -58,12 +64,12 @@ UserProfile.Page = UserProfilePage;
 UserProfile.Link = UserProfileLink;
 
 /** @internal */
-export function UserProfileInternal({ routing, path, appearance, initialRoute, children }: UserProfileInternalProps) {
+export function UserProfileInternal({ routing, path, appearance, initialRoute, oauthRedirectUrl, children }: UserProfileInternalProps) {
   const mode: RoutingMode = routing ?? (path ? 'path' : 'hash');
   return (
     <AppearanceScope component="userProfile" appearance={appearance} sheets={SHEETS}>
       <RouterProvider routing={mode} path={path} initialRoute={initialRoute}>
-        <UserProfileFrame custom={children} />
+        <UserProfileFrame custom={children} oauthRedirectUrl={oauthRedirectUrl} />
       </RouterProvider>
     </AppearanceScope>
   );
@@ -75,7 +81,7 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-function UserProfileFrame({ custom }: { custom: ReactNode }) {
+function UserProfileFrame({ custom, oauthRedirectUrl }: { custom: ReactNode; oauthRedirectUrl: string | undefined }) {
   const el = useElements();
   const { t } = useLocalization();
   const { route, navigate } = useRouter();
@@ -164,6 +170,7 @@ function UserProfileFrame({ custom }: { custom: ReactNode }) {
                 <ProfileSection user={user} />
                 <EmailAddressesSection user={user} />
                 {environment?.userSettings.attributes.phoneNumber?.enabled ? <PhoneNumbersSection user={user} /> : null}
+                {environment?.userSettings.social.length || user.externalAccounts.length ? <ConnectedAccountsSection user={user} oauthRedirectUrl={oauthRedirectUrl} /> : null}
               </>
             ) : (
               <>

@@ -29,6 +29,21 @@ describe('Backend API: instance settings', () => {
     expect((await backendCall(t, 'PATCH', '/instance', { key, body: { email_first_factors: [] } })).body.email_first_factors).toEqual([]);
   });
 
+  it('email_verifications picks codes, links or both for new addresses; it is never empty nor unknown', async () => {
+    const t = createTestApp();
+    const key = await givenSecretKey(t);
+    expect((await backendCall(t, 'GET', '/instance', { key })).body.email_verifications).toEqual(['email_code']);
+    await backendCall(t, 'PATCH', '/instance', { key, body: { email_first_factors: ['email_link'] } });
+    const both = await backendCall(t, 'PATCH', '/instance', { key, body: { email_verifications: ['email_link', 'email_code'] } });
+    expect(both.body).toMatchObject({ email_verifications: ['email_link', 'email_code'], email_first_factors: ['email_link'] });
+    expect((await call(t.app, 'GET', '/v1/environment')).body.user_settings.attributes.email_address).toMatchObject({ verifications: ['email_link', 'email_code'], first_factors: ['email_link'] });
+    for (const bad of [[], ['email_magic'], ['phone_code'], 'email_link']) {
+      const refused = await backendCall(t, 'PATCH', '/instance', { key, body: { email_verifications: bad } });
+      expect(refused.status, JSON.stringify(bad)).toBe(422);
+    }
+    expect((await backendCall(t, 'GET', '/instance', { key })).body.email_verifications).toEqual(['email_link', 'email_code']);
+  });
+
   it('concurrent changes to different settings are all kept', async () => {
     const t = createTestApp();
     const key = await givenSecretKey(t);

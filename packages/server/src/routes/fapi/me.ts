@@ -26,6 +26,7 @@ import {
   prepareEmailAddressVerification,
   removeEmailAddress,
 } from '../../services/me-email-addresses.ts';
+import { prepareEmailAddressLink } from '../../services/me-email-address-link.ts';
 import { loadUserJSON } from '../../services/serializers/user.ts';
 import type { Runtime } from '../../services/runtime.ts';
 import { pathId, withClient, type App, type AppContext } from '../types.ts';
@@ -65,8 +66,11 @@ export function registerMeRoutes(app: App, rt: Runtime): void {
   });
   app.post('/v1/me/email_addresses/:id/prepare_verification', async (c) => {
     const id = emailId(c);
-    parseBody(prepareEmailAddressVerificationBody, c.get('body'));
-    const email = await prepareEmailAddressVerification(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c), id);
+    const body = parseBody(prepareEmailAddressVerificationBody, c.get('body'));
+    const email =
+      body.strategy === 'email_link'
+        ? await prepareEmailAddressLink(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c), id, body.redirect_url, c.req.header('origin') ?? null)
+        : await prepareEmailAddressVerification(rt, c.get('instance'), c.get('clientContext'), requestedSessionId(c), id);
     return c.json(await withClient(rt, c, await emailAddressJSON(rt, email)));
   });
   app.post('/v1/me/email_addresses/:id/attempt_verification', async (c) => {

@@ -1,18 +1,26 @@
-import { emailLinkConfirmBody, type EmailLinkConfirmationJSON, signInAttemptFirstFactorBody, signInAttemptSecondFactorBody, signInCreateBody, signInPrepareFirstFactorBody, signInPrepareSecondFactorBody, signInResetPasswordBody } from '@usher/protocol';
+import { emailLinkConfirmBody, signInAttemptFirstFactorBody, signInAttemptSecondFactorBody, signInCreateBody, signInPrepareFirstFactorBody, signInPrepareSecondFactorBody, signInResetPasswordBody } from '@usher/protocol';
 import { startResendCooldown } from '../../http/rate-limit.ts';
 import { parseBody } from '../../http/validate.ts';
 import { loadSignInJSON } from '../../services/serializers/load.ts';
 import { attemptFirstFactor } from '../../services/sign-in-attempts.ts';
 import { resetPassword } from '../../services/sign-in-reset.ts';
-import { completeConfirmedLink, confirmEmailLink } from '../../services/sign-in-email-link.ts';
+import { completeConfirmedLink } from '../../services/sign-in-email-link.ts';
+import { confirmLink, linkConfirmationJSON } from '../../services/email-link-confirm.ts';
 import { attemptSecondFactor, prepareSecondFactor } from '../../services/sign-in-second-factor.ts';
 import { getOwnSignIn } from '../../services/sign-in-steps.ts';
 import { createSignIn, prepareFirstFactor } from '../../services/sign-ins.ts';
 import type { Runtime } from '../../services/runtime.ts';
+import { isOAuthStrategy, startOAuthSignIn } from '../../services/oauth-sign-flows.ts';
+import { oauthStartBody } from '@usher/protocol';
 import { pathId, withClient, type App } from '../types.ts';
 
 export function registerSignInRoutes(app: App, rt: Runtime): void {
   app.post('/v1/client/sign_ins', async (c) => {
+    if (isOAuthStrategy(c.get('body'))) {
+      const started = await startOAuthSignIn(rt, c.get('instance'), c.get('clientContext'), parseBody(oauthStartBody, c.get('body')), c.req.header('origin') ?? null);
+      const json = await loadSignInJSON(rt, started.record, c.get('instance'));
+      return c.json(await withClient(rt, c, { ...json, first_factor_verification: started.verification }));
+    }
     const body = parseBody(signInCreateBody, c.get('body'));
     const signIn = await createSignIn(rt, c.get('instance'), c.get('clientContext'), body);
     if (body.strategy === 'email_code') await startResendCooldown(rt, c.get('instance').rateLimits, signIn.id);
@@ -63,18 +71,13 @@ export function registerSignInRoutes(app: App, rt: Runtime): void {
   });
 
   /**
-   * `{ token }`: the click on the page an emailed sign-in link opened (the page itself, and a
-   * scanner's GET or HEAD of it, consume nothing). Completes the sign-in when this is the device that started it.
+   * `{ token }`: the click on the page an emailed link opened — a sign-in link, a sign-up's or an
+   * added address's verification link (the page itself, and a scanner's GET or HEAD of it, consume
+   * nothing). Completes the sign-in or sign-up when this is the device that started it.
    */
   app.post('/v1/client/email_links/confirm', async (c) => {
     const body = parseBody(emailLinkConfirmBody, c.get('body'));
-    const confirmed = await confirmEmailLink(rt, c.get('instance'), c.get('clientContext'), body.token);
-    const json: EmailLinkConfirmationJSON = {
-      object: 'email_link_confirmation',
-      status: 'verified',
-      same_client: confirmed.sameClient,
-      sign_in: confirmed.sameClient ? await loadSignInJSON(rt, confirmed.signIn, c.get('instance')) : null,
-    };
-    return c.json(await withClient(rt, c, json));
+    const confirmed = await confirmLink(rt, c.get('instance'), c.get('clientContext'), body.token);
+    return c.json(await withClient(rt, c, await linkConfirmationJSON(rt, c.get('instance'), confirmed)));
   });
 }

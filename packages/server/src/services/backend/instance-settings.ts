@@ -30,6 +30,7 @@ export function toInstanceSettingsJSON(config: InstanceConfig): BackendInstanceS
     delete_self_enabled: config.account.deleteSelfEnabled,
     phone_numbers_enabled: config.attributes.phoneNumber.enabled,
     email_first_factors: [...config.attributes.emailAddress.firstFactors],
+    email_verifications: [...config.attributes.emailAddress.verifications],
     mfa_totp_enabled: config.mfa.totp,
     mfa_backup_codes_enabled: config.mfa.backupCodes,
     mfa_phone_code_enabled: config.mfa.phoneCode,
@@ -70,7 +71,10 @@ function documentPatch(body: BackendInstanceSettingsBody): DeepPartial<InstanceC
   if (body.delete_self_enabled !== undefined) patch.account = { deleteSelfEnabled: body.delete_self_enabled };
   const attributes: DeepPartial<InstanceConfig['attributes']> = {};
   if (body.phone_numbers_enabled !== undefined) attributes.phoneNumber = { enabled: body.phone_numbers_enabled };
-  if (body.email_first_factors !== undefined) attributes.emailAddress = { firstFactors: [...new Set(body.email_first_factors)] };
+  const emailAddress: DeepPartial<InstanceConfig['attributes']['emailAddress']> = {};
+  if (body.email_first_factors !== undefined) emailAddress.firstFactors = [...new Set(body.email_first_factors)];
+  if (body.email_verifications !== undefined) emailAddress.verifications = [...new Set(body.email_verifications)];
+  if (Object.keys(emailAddress).length) attributes.emailAddress = emailAddress;
   if (Object.keys(attributes).length) patch.attributes = attributes;
   const mfa: DeepPartial<InstanceConfig['mfa']> = {};
   if (body.mfa_totp_enabled !== undefined) mfa.totp = body.mfa_totp_enabled;

@@ -15,6 +15,8 @@ export interface SignUpFacts {
   lastName: string | null;
   passwordHash: string | null;
   legalAcceptedAt: number | null;
+  /** It came with a provider account (OAuth): no password is needed. */
+  externalAccount?: boolean;
 }
 
 /** Fields the instance collects, split into required and optional. */
@@ -53,7 +55,7 @@ function hasField(signUp: SignUpFacts, field: SignUpField): boolean {
     case 'last_name':
       return signUp.lastName !== null;
     case 'password':
-      return signUp.passwordHash !== null;
+      return signUp.passwordHash !== null || signUp.externalAccount === true;
     case 'legal_accepted':
       return signUp.legalAcceptedAt !== null;
   }

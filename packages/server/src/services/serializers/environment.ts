@@ -1,12 +1,12 @@
 import { phoneCodeAllowed } from '../second-factors.ts';
 import { passwordComplexity } from '../new-password.ts';
-import type { AttributeSettingJSON, EnvironmentJSON } from '@usher/protocol';
+import type { AttributeSettingJSON, EnvironmentJSON, SocialProviderJSON } from '@usher/protocol';
 import { SESSION_TOKEN_LIFETIME_SECONDS } from '@usher/protocol';
 import type { InstanceConfig } from '../../config/instance.ts';
 import type { ServerConfig } from '../../deps.ts';
 
 /** What the UI needs to render sign-in and sign-up for this instance. Contains no secrets. */
-export function toEnvironmentJSON(config: InstanceConfig, server: ServerConfig): EnvironmentJSON {
+export function toEnvironmentJSON(config: InstanceConfig, server: ServerConfig, social: SocialProviderJSON[] = []): EnvironmentJSON {
   const a = config.attributes;
   const attribute = (setting: AttributeSettingJSON): AttributeSettingJSON => setting;
   return {
@@ -33,7 +33,7 @@ export function toEnvironmentJSON(config: InstanceConfig, server: ServerConfig):
           required: a.emailAddress.required,
           used_for_first_factor: a.emailAddress.usedForFirstFactor,
           first_factors: a.emailAddress.firstFactors,
-          verifications: a.emailAddress.enabled ? ['email_code'] : [],
+          verifications: a.emailAddress.enabled ? [...a.emailAddress.verifications] : [],
         }),
         phone_number: attribute({ enabled: a.phoneNumber.enabled, required: false, used_for_first_factor: false, first_factors: [], verifications: a.phoneNumber.enabled ? ['phone_code'] : [] }),
         username: attribute({ enabled: a.username.enabled, required: a.username.required, used_for_first_factor: a.username.usedForFirstFactor, first_factors: [], verifications: [] }),
@@ -52,6 +52,7 @@ export function toEnvironmentJSON(config: InstanceConfig, server: ServerConfig):
       mfa: { totp: config.mfa.totp, phone_code: phoneCodeAllowed(config), backup_code: config.mfa.backupCodes, required: config.mfa.required },
       sign_in: { enumeration_protection: config.enumerationProtection },
       actions: { delete_self: config.account.deleteSelfEnabled },
+      social: social.map((p) => ({ ...p })),
     },
     auth_config: { single_session_mode: config.sessions.singleSessionMode, session_token_lifetime_seconds: SESSION_TOKEN_LIFETIME_SECONDS },
   };

@@ -12,6 +12,7 @@ import { avatarSettings } from './user-image.ts';
 import { loadUserJSON } from './user.ts';
 import { loadSecondFactors, secondFactorList, usableAfter } from '../second-factors.ts';
 import { isResetStrategy } from '../sign-in-steps.ts';
+import { latestVerification } from '../email-links.ts';
 
 /** Readers that gather what a wire resource needs from the store, then serialize it. */
 
@@ -39,8 +40,8 @@ export async function loadBackendUserJSON(rt: Runtime, user: UserRecord, config:
 }
 
 export async function loadSignUpJSON(rt: Runtime, signUp: SignUpRecord, config: InstanceConfig): Promise<SignUpJSON> {
-  const verification = await rt.store.getVerification(signUp.id, 'sign_up');
-  return toSignUpJSON(signUp, config, verification, rt.now());
+  const [verification, held] = await Promise.all([latestVerification(rt, signUp.id, ['sign_up', 'sign_up_link']), rt.store.findHeldOAuthIdentity(signUp.id, rt.now())]);
+  return toSignUpJSON(signUp, config, verification, rt.now(), held);
 }
 
 export async function loadSessionJSON(rt: Runtime, session: SessionRecord, config: InstanceConfig): Promise<SessionJSON | null> {

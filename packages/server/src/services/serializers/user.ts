@@ -1,6 +1,7 @@
 import type { EmailAddressJSON, PhoneNumberJSON, UserJSON, VerificationJSON } from '@usher/protocol';
 import type { InstanceConfig } from '../../config/instance.ts';
-import type { EmailAddressRecord, PhoneNumberRecord, UserRecord, VerificationRecord } from '../../store/types.ts';
+import type { EmailAddressRecord, ExternalAccountRecord, PhoneNumberRecord, UserRecord, VerificationRecord } from '../../store/types.ts';
+import { toExternalAccountJSON } from '../external-accounts.ts';
 import { toVerificationJSON } from './verification.ts';
 import type { Runtime } from '../runtime.ts';
 import { avatarSettings, userImage, type AvatarSettings } from './user-image.ts';
@@ -37,7 +38,7 @@ export function toPhoneNumberJSON(phone: PhoneNumberRecord, pending: Verificatio
 /** The user as the Frontend API shows it to the user themself: never private metadata or secrets. */
 const NO_SECOND_FACTORS: SecondFactors = { totp: false, phones: [], backupCodes: 0 };
 
-export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[], avatars: AvatarSettings, phones: PhoneNumberRecord[] = [], factors: SecondFactors = NO_SECOND_FACTORS): UserJSON {
+export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[], avatars: AvatarSettings, phones: PhoneNumberRecord[] = [], factors: SecondFactors = NO_SECOND_FACTORS, accounts: ExternalAccountRecord[] = []): UserJSON {
   const primaryEmail = emails.find((e) => e.id === user.primaryEmailAddressId) ?? null;
   return {
     object: 'user',
@@ -51,6 +52,7 @@ export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[], avata
     primary_phone_number_id: user.primaryPhoneNumberId,
     phone_numbers: phones.map((p) => toPhoneNumberJSON(p, null, 0, user.defaultSecondFactor)),
     password_enabled: user.passwordHash !== null,
+    external_accounts: accounts.map(toExternalAccountJSON),
     two_factor_enabled: hasSecondFactor(factors),
     totp_enabled: factors.totp,
     backup_code_enabled: factors.backupCodes > 0,
@@ -63,6 +65,6 @@ export function toUserJSON(user: UserRecord, emails: EmailAddressRecord[], avata
 }
 
 export async function loadUserJSON(rt: Runtime, user: UserRecord, config: InstanceConfig): Promise<UserJSON> {
-  const [emails, phones] = await Promise.all([rt.store.listEmailAddresses(user.id), rt.store.listPhoneNumbers(user.id)]);
-  return toUserJSON(user, emails, avatarSettings(rt.config, config), phones, await loadSecondFactors(rt, config, user.id, phones));
+  const [emails, phones, accounts] = await Promise.all([rt.store.listEmailAddresses(user.id), rt.store.listPhoneNumbers(user.id), rt.store.listExternalAccounts(user.id)]);
+  return toUserJSON(user, emails, avatarSettings(rt.config, config), phones, await loadSecondFactors(rt, config, user.id, phones), accounts);
 }

@@ -1,6 +1,6 @@
 import { StoreConflictError, type SignInRecord, type SignUpRecord, type Store, type UserRecord } from '../types.ts';
 import { recordEvents } from './events.ts';
-import { applyPatch, assertAbsent, byCreation, copy, foldCase, removeUnverifiedCopies, requireRow, type MemoryTables } from './tables.ts';
+import { applyPatch, assertAbsent, byCreation, copy, externalAccountTaken, foldCase, removeUnverifiedCopies, requireRow, type MemoryTables } from './tables.ts';
 
 type AccountMethods = Pick<
   Store,
@@ -198,18 +198,21 @@ export function memoryAccounts(t: MemoryTables): AccountMethods {
       applyPatch(signUp, patch, SIGN_UP_PATCH_KEYS);
       return copy(signUp);
     },
-    async completeSignUp({ signUpId, user, emailAddress, session, clientTokenHash, now, emit }) {
+    async completeSignUp({ signUpId, user, emailAddress, externalAccount, session, clientTokenHash, now, emit }) {
       const signUp = t.signUps.get(signUpId);
       if (!signUp || signUp.status !== 'missing_requirements') return false;
-      // Same order as the SQL adapter meets its unique indexes: the user row, then its email address.
+      // Same order as the SQL adapter meets its unique indexes: the user row, its email address, its provider account.
       if (usernameTaken(user.username, null)) throw new StoreConflictError('username');
       if (emailAddress && emailTaken(emailAddress.emailAddress)) throw new StoreConflictError('email_address');
+      if (externalAccount && externalAccountTaken(t, externalAccount.provider, externalAccount.subject)) throw new StoreConflictError('external_account');
       const client = requireRow(t.clients, session.clientId, 'client');
       assertTokenFree(clientTokenHash, client.id);
       assertAbsent(t.users, user.id, 'user');
       if (emailAddress) assertAbsent(t.emailAddresses, emailAddress.id, 'email address');
       assertAbsent(t.sessions, session.id, 'session');
+      if (externalAccount) assertAbsent(t.externalAccounts, externalAccount.id, 'external account');
       if (emailAddress && emailAddress.userId !== user.id) requireRow(t.users, emailAddress.userId, 'user');
+      if (externalAccount && externalAccount.userId !== user.id) requireRow(t.users, externalAccount.userId, 'user');
       if (session.userId !== user.id) requireRow(t.users, session.userId, 'user');
 
       t.users.set(user.id, copy(user));
@@ -217,6 +220,7 @@ export function memoryAccounts(t: MemoryTables): AccountMethods {
         t.emailAddresses.set(emailAddress.id, copy(emailAddress));
         removeUnverifiedCopies(t, emailAddress.emailAddress, emailAddress.id);
       }
+      if (externalAccount) t.externalAccounts.set(externalAccount.id, copy(externalAccount));
       t.sessions.set(session.id, copy(session));
       Object.assign(signUp, { status: 'complete', createdUserId: user.id, createdSessionId: session.id, updatedAt: now });
       Object.assign(client, { lastActiveSessionId: session.id, tokenHash: clientTokenHash, updatedAt: now });

@@ -42,6 +42,7 @@ export function memoryAdmin(t: MemoryTables): AdminMethods {
       for (const [phoneId, phone] of t.phoneNumbers) if (phone.userId === id) t.phoneNumbers.delete(phoneId);
       t.totp.delete(id);
       for (const [codeId, code] of t.backupCodes) if (code.userId === id) t.backupCodes.delete(codeId);
+      for (const [accountId, account] of t.externalAccounts) if (account.userId === id) t.externalAccounts.delete(accountId);
       for (const [sessionId, session] of t.sessions) {
         if (session.userId !== id) continue;
         t.sessions.delete(sessionId);

@@ -7,6 +7,7 @@ import { memoryPhoneNumbers } from './phone-numbers.ts';
 import { memorySecondFactors } from './second-factors.ts';
 import { memoryJwtTemplates } from './jwt-templates.ts';
 import { memoryWebhooks } from './webhooks.ts';
+import { memoryOAuth } from './oauth.ts';
 import { memoryOutbox } from './outbox.ts';
 import { memorySessions } from './sessions.ts';
 import { memorySettings } from './settings.ts';
@@ -31,6 +32,7 @@ export function createMemoryStore(): Store {
     ...memoryUserImages(tables),
     ...memoryPhoneNumbers(tables),
     ...memorySecondFactors(tables),
+    ...memoryOAuth(tables),
     ...memoryVerifications(tables),
     ...memorySessions(tables),
     ...memoryOutbox(tables),

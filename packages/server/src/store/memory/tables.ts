@@ -16,6 +16,8 @@ import type {
   SigningKeyRecord,
   UserRecord,
   VerificationRecord,
+  OAuthAttemptRecord,
+  ExternalAccountRecord,
 } from '../types.ts';
 
 /**
@@ -44,6 +46,9 @@ export interface MemoryTables {
   /** By user id: one authenticator per user. */
   totp: Map<string, TotpRecord>;
   backupCodes: Map<string, BackupCodeRecord>;
+  oauthAttempts: Map<string, OAuthAttemptRecord>;
+  /** Unique by (provider, subject), compared exactly as the SQL index does. */
+  externalAccounts: Map<string, ExternalAccountRecord>;
 }
 
 export function createTables(): MemoryTables {
@@ -66,6 +71,8 @@ export function createTables(): MemoryTables {
     phoneNumbers: new Map(),
     totp: new Map(),
     backupCodes: new Map(),
+    oauthAttempts: new Map(),
+    externalAccounts: new Map(),
   };
 }
 
@@ -112,4 +119,9 @@ export function removeUnverifiedCopies(t: MemoryTables, emailAddress: string, ke
   for (const [id, email] of t.emailAddresses) {
     if (id !== keepId && email.verifiedAt === null && foldCase(email.emailAddress) === foldCase(emailAddress)) t.emailAddresses.delete(id);
   }
+}
+
+/** Mirrors the unique index on external_accounts (provider, subject). */
+export function externalAccountTaken(t: MemoryTables, provider: string, subject: string): boolean {
+  return [...t.externalAccounts.values()].some((a) => a.provider === provider && a.subject === subject);
 }

@@ -59,6 +59,7 @@ export function sqlAdmin({ db }: SqlContext): AdminMethods {
         await trx.deleteFrom('email_addresses').where('user_id', '=', id).execute();
         await trx.deleteFrom('user_images').where('user_id', '=', id).execute();
         await trx.deleteFrom('phone_numbers').where('user_id', '=', id).execute();
+        await trx.deleteFrom('external_accounts').where('user_id', '=', id).execute();
         const deleted = await trx.deleteFrom('users').where('id', '=', id).executeTakeFirst();
         if (Number(deleted.numDeletedRows) !== 1) return false;
         await insertEvents(trx, emit, [['user.deleted', id]]);

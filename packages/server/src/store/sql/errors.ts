@@ -15,6 +15,7 @@ export function toStoreConflict(error: unknown): StoreConflictError | null {
   if (where.includes('phone_numbers_verified_unique') || where.includes('phone_numbers.phone_number')) return new StoreConflictError('phone_number');
   if (where.includes('users_username_unique')) return new StoreConflictError('username');
   if (where.includes('jwt_templates_name_unique')) return new StoreConflictError('name');
+  if (where.includes('external_accounts_provider_subject_unique') || where.includes('external_accounts.provider, external_accounts.subject')) return new StoreConflictError('external_account');
   return null;
 }
 

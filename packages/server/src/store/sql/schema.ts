@@ -233,6 +233,41 @@ export interface BackupCodesTable {
   created_at: Millis;
 }
 
+export interface OAuthAttemptsTable {
+  id: string;
+  provider: string;
+  purpose: string;
+  owner_id: string;
+  client_id: string;
+  state_hash: string;
+  sealed_code_verifier: string;
+  nonce: string | null;
+  redirect_url: string;
+  action_complete_redirect_url: string | null;
+  status: string;
+  /** JSON text (ProviderIdentity), or null. */
+  identity: string | null;
+  expire_at: Millis;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface ExternalAccountsTable {
+  id: string;
+  user_id: string;
+  provider: string;
+  subject: string;
+  email_address: string | null;
+  /** 0/1 on SQLite, boolean on PostgreSQL: read with Boolean(). */
+  email_verified: number | boolean;
+  first_name: string | null;
+  last_name: string | null;
+  username: string | null;
+  image_url: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
 /** The tables of the SQL store, for `new Kysely<Database>(...)`. */
 export interface Database {
   usher_migrations: MigrationsTable;
@@ -247,6 +282,8 @@ export interface Database {
   phone_numbers: PhoneNumbersTable;
   user_totp: UserTotpTable;
   backup_codes: BackupCodesTable;
+  oauth_attempts: OAuthAttemptsTable;
+  external_accounts: ExternalAccountsTable;
   email_addresses: EmailAddressesTable;
   sessions: SessionsTable;
   sign_ins: SignInsTable;

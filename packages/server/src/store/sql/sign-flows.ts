@@ -4,6 +4,7 @@ import { withConflicts } from './errors.ts';
 import { removeUnverifiedCopies } from './email-addresses.ts';
 import { insertEvents } from './events.ts';
 import { fromEmailAddress, fromOutbox, fromSession, fromUser } from './mappers.ts';
+import { fromExternalAccount } from './oauth-mappers.ts';
 import { fromSignIn, fromSignUp, signInPatch, signUpPatch, toSignIn, toSignUp } from './sign-flow-mappers.ts';
 
 type SignFlowMethods = Pick<
@@ -11,7 +12,7 @@ type SignFlowMethods = Pick<
   'createSignIn' | 'getSignIn' | 'updateSignIn' | 'completeSignIn' | 'createSignUp' | 'getSignUp' | 'updateSignUp' | 'completeSignUp'
 >;
 
-export function sqlSignFlows({ db }: SqlContext): SignFlowMethods {
+export function sqlSignFlows({ db, dialect }: SqlContext): SignFlowMethods {
   const getSignIn = async (id: string) => {
     const row = await db.selectFrom('sign_ins').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toSignIn(row) : null;
@@ -90,7 +91,7 @@ export function sqlSignFlows({ db }: SqlContext): SignFlowMethods {
       const row = await db.updateTable('sign_ups').set(values).where('id', '=', id).returningAll().executeTakeFirst();
       return row ? toSignUp(row) : null;
     },
-    async completeSignUp({ signUpId, user, emailAddress, session, clientTokenHash, now, emit }) {
+    async completeSignUp({ signUpId, user, emailAddress, externalAccount, session, clientTokenHash, now, emit }) {
       // A unique violation aborts the transaction, so a conflict leaves every table as it was.
       return withConflicts(() =>
         db.transaction().execute(async (trx) => {
@@ -106,6 +107,7 @@ export function sqlSignFlows({ db }: SqlContext): SignFlowMethods {
             await trx.insertInto('email_addresses').values(fromEmailAddress(emailAddress)).execute();
             await removeUnverifiedCopies(trx, emailAddress.emailAddress, emailAddress.id);
           }
+          if (externalAccount) await trx.insertInto('external_accounts').values(fromExternalAccount(externalAccount, dialect)).execute();
           await trx.insertInto('sessions').values(fromSession(session)).execute();
           await trx
             .updateTable('clients')

@@ -10,6 +10,7 @@ import { sqlJwtTemplates } from './jwt-templates.ts';
 import { sqlWebhooks } from './webhooks.ts';
 import type { SqlContext, SqlDialect } from './context.ts';
 import { migrate } from './migrations.ts';
+import { sqlOAuth } from './oauth.ts';
 import { sqlOutbox } from './outbox.ts';
 import type { Database } from './schema.ts';
 import { sqlSessions } from './sessions.ts';
@@ -36,6 +37,7 @@ export function createSqlStore(db: Kysely<Database>, dialect: SqlDialect): Store
     ...sqlUserImages(ctx),
     ...sqlPhoneNumbers(ctx),
     ...sqlSecondFactors(ctx),
+    ...sqlOAuth(ctx),
     ...sqlSignFlows(ctx),
     ...sqlVerifications(ctx),
     ...sqlSessions(ctx),
