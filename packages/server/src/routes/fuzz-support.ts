@@ -18,12 +18,13 @@ export function seeded(seed: number): () => number {
 const FIELDS = [
   'email_address', 'password', 'username', 'first_name', 'last_name', 'legal_accepted', 'redirect_url', 'identifier', 'strategy', 'code',
   'email_address_id', 'active_organization_id', 'id', '__proto__', 'constructor', 'private_metadata', 'public_metadata', 'unsafe_metadata',
-  'sign_out_of_other_sessions', 'token',
+  'sign_out_of_other_sessions', 'token', 'params', 'action_complete_redirect_url',
 ];
 const STRINGS = [
   '', ' ', 'a@example.com', 'A@EXAMPLE.COM ', 'password', 'email_code', '123456', '//evil.com', '/ok', 'javascript:alert(1)', 'null', '0',
   '\u0000', '\r\n', '😀'.repeat(300), 'x'.repeat(2000), 'ﬁ', 'user_00000000000000000000000000000000000', '<script>', "' OR 1=1 --",
   'email_link', 'sua_000000000000000000000000000000000000.x', 'idn_000000000000000000000000000000000000.', 'sia_.', '.x', 'http://localhost:3000/sign-up/verify',
+  'oauth_google', 'oauth_', 'oauth_UPPER', 'code=x&state=oat_000000000000000000000000000000000000.x', 'state=.&code=', 'error=access_denied&state=x',
 ];
 
 function randomValue(next: () => number, depth: number): unknown {

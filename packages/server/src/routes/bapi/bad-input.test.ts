@@ -23,6 +23,7 @@ async function fixture(): Promise<Fixture> {
   const { userId, sessionId } = await signUp(t, 'ada@example.com');
   const template = await backendCall(t, 'POST', '/jwt_templates', { key, body: { name: 'svc', claims: { email: '{{user.primary_email_address}}' } } });
   const endpoint = await backendCall(t, 'POST', '/webhooks/endpoints', { key, body: { url: 'https://hooks.example.com/usher' } });
+  await backendCall(t, 'PUT', '/oauth_providers/google', { key, body: { preset: 'google', client_id: 'abc', client_secret: 'secret' } });
   return { t, key, userId, sessionId, templateId: template.body.id, endpointId: endpoint.body.id };
 }
 
@@ -34,6 +35,7 @@ async function snapshot(f: Fixture): Promise<unknown> {
     templates: (await backendCall(f.t, 'GET', '/jwt_templates', { key: f.key })).body,
     instance: (await backendCall(f.t, 'GET', '/instance', { key: f.key })).body,
     webhookEndpoints: await f.t.store.listWebhookEndpoints(),
+    oauthProviders: (await backendCall(f.t, 'GET', '/oauth_providers', { key: f.key })).body,
   };
 }
 
@@ -54,6 +56,8 @@ const ENDPOINTS: Array<{ name: string; method: string; path: (f: Fixture) => str
   { name: 'update webhook endpoint', method: 'PATCH', path: (f) => `/webhooks/endpoints/${f.endpointId}`, wrongType: { events: 'user.created' } },
   { name: 'rotate webhook secret', method: 'POST', path: (f) => `/webhooks/endpoints/${f.endpointId}/rotate_secret` },
   { name: 'delete webhook endpoint', method: 'DELETE', path: (f) => `/webhooks/endpoints/${f.endpointId}` },
+  { name: 'replace OAuth provider', method: 'PUT', path: () => '/oauth_providers/google', wrongType: { preset: 'google', client_id: 5 } },
+  { name: 'delete OAuth provider', method: 'DELETE', path: () => '/oauth_providers/google' },
 ];
 
 const BAD: Array<{ name: string; status: number; code: string; headers?: Record<string, string>; body?: (e: (typeof ENDPOINTS)[number]) => string | null; noKey?: boolean }> = [

@@ -1,4 +1,4 @@
-import { backendOAuthProviderBody, oauthProviderIdParam, type BackendOAuthProviderJSON, type ListJSON } from '@usher/protocol';
+import { backendOAuthProviderBody, emptyBody, oauthProviderIdParam, type BackendOAuthProviderJSON, type ListJSON } from '@usher/protocol';
 import { UsherError } from '../../errors.ts';
 import { parseBody } from '../../http/validate.ts';
 import { deleteProvider, listProviders, putProvider, toProviderJSON } from '../../services/oauth-providers.ts';
@@ -32,6 +32,7 @@ export function registerBackendOAuthProviderRoutes(app: App, rt: Runtime): void 
     return c.json(toProviderJSON(rt, record));
   });
   app.delete('/backend/v1/oauth_providers/:id', async (c) => {
+    parseBody(emptyBody, c.get('body') ?? {});
     const id = providerId(c);
     if (!(await deleteProvider(rt, id))) throw new UsherError('oauth_provider_not_found');
     return c.json({ object: 'oauth_provider', id, deleted: true });

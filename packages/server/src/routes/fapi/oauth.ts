@@ -1,4 +1,4 @@
-import { oauthCallbackBody, oauthStartBody, type OAuthAuthorizationJSON, type OAuthCallbackJSON } from '@usher/protocol';
+import { emptyBody, oauthCallbackBody, oauthStartBody, type OAuthAuthorizationJSON, type OAuthCallbackJSON } from '@usher/protocol';
 import { UsherError } from '../../errors.ts';
 import { parseBody } from '../../http/validate.ts';
 import { strategyOf } from '../../oauth/providers.ts';
@@ -73,6 +73,7 @@ export function registerOAuthRoutes(app: App, rt: Runtime): void {
 
   /** Disconnects one, unless it is the last way to sign in. */
   app.delete('/v1/me/external_accounts/:id', async (c) => {
+    parseBody(emptyBody, c.get('body') ?? {});
     const { user } = await getMe(rt, c.get('clientContext'), c.req.query('_session_id') || null);
     await disconnectExternalAccount(rt, c.get('instance'), user, pathId(c, 'eac', 'external_account_not_found'));
     const fresh = (await rt.store.getUser(user.id)) ?? user;
