@@ -2,7 +2,7 @@ import type { InstanceConfig } from '../config/instance.ts';
 import { bytesToBase64Url } from '../crypto/encoding.ts';
 import { UsherError } from '../errors.ts';
 import type { VerificationPurpose, VerificationRecord } from '../store/types.ts';
-import { isAllowedRedirectUrl } from './redirects.ts';
+import { appPageUrl } from './app-page-url.ts';
 import type { Runtime } from './runtime.ts';
 
 /**
@@ -14,15 +14,9 @@ import type { Runtime } from './runtime.ts';
 /** The query parameter of the page a link opens. */
 export const LINK_PARAM = '__usher_link';
 
-/**
- * Where the link goes: the app's page `redirect_url` — an absolute URL of an allowed origin, or a
- * path of the calling page's origin (already checked against the allowed origins). Never the Host header.
- */
+/** Where the link goes: the app's page `redirect_url` (app-page-url.ts). Never the Host header. */
 export function linkLandingUrl(rt: Runtime, redirectUrl: string | undefined, origin: string | null): URL {
-  const base = origin && rt.allowedOrigins.has(origin) ? origin : null;
-  if (!redirectUrl || !isAllowedRedirectUrl(redirectUrl, [...rt.allowedOrigins])) throw new UsherError('redirect_url_invalid', { paramName: 'redirect_url', longMessage: 'Give the page the link should open: a path of this app, or a URL of an allowed origin.' });
-  if (redirectUrl.startsWith('/') && !base) throw new UsherError('redirect_url_invalid', { paramName: 'redirect_url', longMessage: 'A relative link page needs the calling page’s Origin; give an absolute URL.' });
-  return new URL(redirectUrl, base ?? undefined);
+  return appPageUrl(rt, redirectUrl, origin, 'the link should open');
 }
 
 /** The random part of a new link: 256 bits. */
