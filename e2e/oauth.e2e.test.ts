@@ -2,7 +2,7 @@
  * Social sign-in in Chromium through the playground against a real OpenID provider (oidc-provider
  * on loopback, registered through the Backend API for this file): the button opens the provider's
  * login page, the provider returns through the server to /sso-callback, and the person is signed
- * in. A provider answer that fails a check (a bad signature) signs nobody in and says why; an
+ * in. A provider answer that fails a check (bad signature, wrong nonce, wrong iss) signs nobody in and says why; an
  * address the provider does not vouch for is verified by code before the account exists.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -58,9 +58,13 @@ describe('sign-in with an OpenID provider', () => {
     await again.context().close();
   });
 
-  it('refuses an ID token with a bad signature and says so', async () => {
+  it.each([
+    ['a bad signature', { idTokenSignedBy: 'foreign-key' as const }],
+    ['a wrong nonce', { idTokenClaims: { nonce: 'not-the-nonce' } }],
+    ['a wrong issuer', { idTokenClaims: { iss: 'https://evil.example' } }],
+  ])('refuses an ID token with %s and says so', async (_name, misbehaviour) => {
     oidc.addAccount({ sub: 'e2e-forged', email: 'forged@example.com', email_verified: true });
-    oidc.misbehave({ idTokenSignedBy: 'foreign-key' });
+    oidc.misbehave(misbehaviour);
     const context = await browser.newContext();
     const page = await context.newPage();
     try {
