@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Protect, SignedIn, SignedOut, SignIn, SignUp, UserButton, UserProfile } from '@usher/react';
+import { AuthenticateWithRedirectCallback, Protect, SignedIn, SignedOut, SignIn, SignUp, UserButton, UserProfile } from '@usher/react';
 import { Link } from './Link.tsx';
 import { Mailbox } from './Mailbox.tsx';
 import { Home } from './Home.tsx';
@@ -10,13 +10,15 @@ function under(pathname: string, base: string) {
 }
 
 function Page({ pathname }: { pathname: string }) {
-  if (under(pathname, '/sign-in')) return <SignIn routing="path" path="/sign-in" signUpUrl="/sign-up" fallbackRedirectUrl="/" />;
-  if (under(pathname, '/sign-up')) return <SignUp routing="path" path="/sign-up" signInUrl="/sign-in" fallbackRedirectUrl="/" />;
+  // Social sign-in: providers send people back to /sso-callback (register `<origin>/v1/oauth_callback` with them).
+  if (under(pathname, '/sign-in')) return <SignIn routing="path" path="/sign-in" signUpUrl="/sign-up" fallbackRedirectUrl="/" oauthRedirectUrl="/sso-callback" />;
+  if (under(pathname, '/sign-up')) return <SignUp routing="path" path="/sign-up" signInUrl="/sign-in" fallbackRedirectUrl="/" oauthRedirectUrl="/sso-callback" />;
+  if (pathname === '/sso-callback') return <AuthenticateWithRedirectCallback signInUrl="/sign-in" signUpUrl="/sign-up" />;
   if (under(pathname, '/mailbox')) return <Mailbox />;
   if (under(pathname, '/account')) {
     return (
       <Protect fallback={<p className="card">Sign in to manage your account.</p>}>
-        <UserProfile routing="path" path="/account" />
+        <UserProfile routing="path" path="/account" oauthRedirectUrl="/sso-callback" />
       </Protect>
     );
   }

@@ -105,9 +105,8 @@ export class Usher {
   }
 
   /**
-   * On the page a provider returned to (`?__usher_oauth=`): takes the parameter out of the address
-   * bar, posts it once (POST /v1/client/oauth_callback), activates a created session. Loaded on
-   * demand (only that page needs it). Bound.
+   * On the page a provider returned to (`?__usher_oauth=`): takes the parameter out of the address bar, posts it once
+   * (POST /v1/client/oauth_callback), activates a created session. Loaded on demand (only that page needs it). Bound.
    * @example const { outcome, redirectUrl } = await usher.handleRedirectCallback(); if (outcome === 'signed_in') location.assign(redirectUrl ?? '/');
    */
   readonly handleRedirectCallback = async (params?: HandleRedirectCallbackParams): Promise<RedirectCallbackResult> => {

@@ -64,6 +64,9 @@ export interface SignInInternalProps extends SignInProps {
  * → (set up 2-step verification, when the instance requires it and the account has none) → redirect. Steps follow the instance settings (username, strategies);
  * errors appear on their field; the card shows a skeleton until the instance settings are known.
  * Someone already signed in on a single-session instance is sent straight to the redirect target.
+ * With social / OpenID providers enabled, the first step shows their buttons (`appearance.layout`
+ * `socialButtonsPlacement`/`socialButtonsVariant`); a provider's return lands on `oauthRedirectUrl`
+ * (default: the `sso-callback` route), and a sign-in that needs more goes on at the `continue` route.
  *
  * @example
  * <SignIn routing="path" path="/sign-in" signUpUrl="/sign-up" fallbackRedirectUrl="/dashboard" />

@@ -82,7 +82,9 @@ function SignUpRoutes() {
  * allows; a link opens the `verify` route, confirmed with a click), then the new session and a
  * redirect to `forceRedirectUrl` › `redirect_url` › `fallbackRedirectUrl` › the instance's
  * after-sign-up URL (each through the redirect allow-list). Shows a skeleton (aria-busy) until
- * the instance settings are loaded, so it renders on the server too.
+ * the instance settings are loaded, so it renders on the server too. Social / OpenID providers show
+ * as buttons on the first step; a provider's return that misses fields (a username, consent) or an
+ * email code goes on at the `continue` route, which asks for those only (never a password).
  *
  * @example
  * <SignUp routing="path" path="/sign-up" signInUrl="/sign-in" fallbackRedirectUrl="/welcome"
