@@ -104,11 +104,7 @@ export class Usher {
     this.#listenToHost();
   }
 
-  /**
-   * On the page a provider returned to (`?__usher_oauth=`): takes the parameter out of the address bar, posts it once
-   * (POST /v1/client/oauth_callback), activates a created session. Loaded on demand (only that page needs it). Bound.
-   * @example const { outcome, redirectUrl } = await usher.handleRedirectCallback(); if (outcome === 'signed_in') location.assign(redirectUrl ?? '/');
-   */
+  /** The page a provider returned to (`?__usher_oauth=`): posts the answer once, activates a created session (loaded on demand; resources/redirect-callback.ts). Bound. */
   readonly handleRedirectCallback = async (params?: HandleRedirectCallbackParams): Promise<RedirectCallbackResult> => {
     this.#callback ??= import('./resources/redirect-callback.ts').then((m) => m.redirectCallbackHandler(this.#ctx));
     return (await this.#callback)(params);

@@ -5,7 +5,8 @@
  * Test-only; not exported.
  */
 import './node-binary-globals.ts';
-import type { OidcProviderFixture } from '@usher/testing/oidc';
+import { startOidcProvider, type OidcProviderFixture } from '@usher/testing/oidc';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { MockApp } from './mock-app.ts';
 
 export const OIDC_CLIENT = { clientId: 'react-tests', clientSecret: 'react-tests-secret-0123456789' } as const;
@@ -43,4 +44,18 @@ export async function returnFromProvider(mock: MockApp['mock'], oidc: OidcProvid
 export function openPage(url: string): void {
   const { pathname, search, hash } = new URL(url, window.location.href);
   window.history.replaceState(null, '', `${pathname}${search}${hash}`);
+}
+
+/**
+ * Starts the loopback provider for this test file and registers it as `acme` before each test.
+ * @example const acme = useLoopbackProvider(mock); … acme().addAccount({ sub: 'ada', email, email_verified: true });
+ */
+export function useLoopbackProvider(mock: MockApp['mock']): () => OidcProviderFixture {
+  let oidc: OidcProviderFixture | null = null;
+  beforeAll(async () => {
+    oidc = await startOidcProvider({ clients: [oidcClientFor(mock)] });
+  });
+  beforeEach(() => putAcme(mock, oidc!));
+  afterAll(() => oidc?.close());
+  return () => oidc!;
 }

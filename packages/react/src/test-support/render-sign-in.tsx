@@ -12,7 +12,8 @@ import { useAuth } from '../hooks/use-auth.ts';
 import { UsherProvider } from '../provider/UsherProvider.tsx';
 import type { MockApp } from './mock-app.ts';
 
-function AuthProbe() {
+/** Prints who is signed in: `getByLabelText('auth state')` reads loading, signed in or signed out. */
+export function AuthProbe() {
   const { isSignedIn } = useAuth();
   return <output aria-label="auth state">{isSignedIn === undefined ? 'loading' : isSignedIn ? 'signed in' : 'signed out'}</output>;
 }

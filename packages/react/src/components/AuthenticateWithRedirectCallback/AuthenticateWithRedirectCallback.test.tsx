@@ -1,13 +1,12 @@
 import type { Usher } from '@usher/core';
-import { startOidcProvider, type OidcProviderFixture } from '@usher/testing/oidc';
 import { render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { StrictMode, type ReactNode } from 'react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useAuth } from '../../hooks/use-auth.ts';
+import { describe, expect, it, vi } from 'vitest';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { setupMockApp } from '../../test-support/mock-app.ts';
-import { oidcClientFor, openPage, putAcme, returnFromProvider } from '../../test-support/oauth-provider.ts';
+import { AuthProbe } from '../../test-support/render-sign-in.tsx';
+import { openPage, returnFromProvider, useLoopbackProvider } from '../../test-support/oauth-provider.ts';
 import { SignIn } from '../SignIn/SignIn.tsx';
 import { SignUp } from '../SignUp/SignUp.tsx';
 import { AuthenticateWithRedirectCallback } from './AuthenticateWithRedirectCallback.tsx';
@@ -15,18 +14,8 @@ import { AuthenticateWithRedirectCallback } from './AuthenticateWithRedirectCall
 const PASSWORD = 'correct horse battery staple';
 const app = setupMockApp();
 const { mock } = app;
-let oidc: OidcProviderFixture;
+const acme = useLoopbackProvider(mock);
 
-beforeAll(async () => {
-  oidc = await startOidcProvider({ clients: [oidcClientFor(mock)] });
-});
-beforeEach(() => putAcme(mock, oidc));
-afterAll(() => oidc.close());
-
-function AuthProbe() {
-  const { isSignedIn } = useAuth();
-  return <output aria-label="auth state">{isSignedIn === undefined ? 'loading' : isSignedIn ? 'signed in' : 'signed out'}</output>;
-}
 
 /**
  * A page of the app: the provider around `children`, and who is signed in. The host router's
@@ -53,7 +42,7 @@ async function startAndReturn(sub: string, kind: 'signIn' | 'signUp' = 'signIn',
   const usher = app.newUsher({ navigate });
   await usher.load();
   await usher[kind].authenticateWithRedirect({ strategy: 'oauth_acme', redirectUrl: '/sso-callback', redirectUrlComplete: '/dashboard' });
-  return returnFromProvider(mock, oidc, navigate.mock.calls[0]![0] as string, sub, options);
+  return returnFromProvider(mock, acme(), navigate.mock.calls[0]![0] as string, sub, options);
 }
 
 /** POSTs of the forwarded answer seen from now on. */
@@ -67,7 +56,7 @@ function countCallbackPosts(): { count: () => number } {
 
 describe('AuthenticateWithRedirectCallback', () => {
   it('signs a person in, says so meanwhile, cleans the address bar and goes to the page the flow asked for', async () => {
-    oidc.addAccount({ sub: 'ada', email: 'ada@example.com', email_verified: true, given_name: 'Ada' });
+    acme().addAccount({ sub: 'ada', email: 'ada@example.com', email_verified: true, given_name: 'Ada' });
     openPage(await startAndReturn('ada'));
     expect(window.location.search).toContain('__usher_oauth=');
     const { routerReplace, usher } = renderPage(<AuthenticateWithRedirectCallback />);
@@ -79,7 +68,7 @@ describe('AuthenticateWithRedirectCallback', () => {
   });
 
   it('posts the answer once under React StrictMode (effects run twice)', async () => {
-    oidc.addAccount({ sub: 'strict', email: 'strict@example.com', email_verified: true });
+    acme().addAccount({ sub: 'strict', email: 'strict@example.com', email_verified: true });
     openPage(await startAndReturn('strict'));
     const posts = countCallbackPosts();
     const { routerReplace } = renderPage(<AuthenticateWithRedirectCallback signInForceRedirectUrl="/welcome" />, app.newUsher(), { strict: true });
@@ -90,7 +79,7 @@ describe('AuthenticateWithRedirectCallback', () => {
   });
 
   it('an address the provider does not vouch for: the sign-up continue step sends the code, then the account exists', async () => {
-    oidc.addAccount({ sub: 'una', email: 'una@example.com', email_verified: false, given_name: 'Una' });
+    acme().addAccount({ sub: 'una', email: 'una@example.com', email_verified: false, given_name: 'Una' });
     openPage(await startAndReturn('una', 'signUp'));
     const callback = renderPage(<AuthenticateWithRedirectCallback />);
     await waitFor(() => expect(callback.routerReplace).toHaveBeenCalledTimes(1));
@@ -111,7 +100,7 @@ describe('AuthenticateWithRedirectCallback', () => {
 
   it('an existing account whose address the provider does not vouch for: the sign-in continue step asks for its password, which links the provider', async () => {
     await mock.seedUser({ email: 'grace@example.com', password: PASSWORD });
-    oidc.addAccount({ sub: 'grace', email: 'grace@example.com', email_verified: false });
+    acme().addAccount({ sub: 'grace', email: 'grace@example.com', email_verified: false });
     openPage(await startAndReturn('grace'));
     const callback = renderPage(<AuthenticateWithRedirectCallback />);
     await waitFor(() => expect(callback.routerReplace).toHaveBeenCalledTimes(1));
@@ -129,13 +118,13 @@ describe('AuthenticateWithRedirectCallback', () => {
   });
 
   it('SignIn handles the return on its own sso-callback route by default', async () => {
-    oidc.addAccount({ sub: 'own', email: 'own@example.com', email_verified: true });
+    acme().addAccount({ sub: 'own', email: 'own@example.com', email_verified: true });
     openPage('/sign-in');
     const navigate = vi.fn((_url: string) => new Promise<never>(() => undefined));
     const start = renderPage(<SignIn routing="path" path="/sign-in" fallbackRedirectUrl="/home" />, app.newUsher({ navigate }));
     await start.user.click(await screen.findByRole('button', { name: 'Continue with Acme ID' }));
     await waitFor(() => expect(navigate).toHaveBeenCalled());
-    const back = await returnFromProvider(mock, oidc, navigate.mock.calls[0]![0] as string, 'own');
+    const back = await returnFromProvider(mock, acme(), navigate.mock.calls[0]![0] as string, 'own');
     expect(back).toMatch(/^http:\/\/localhost:3000\/sign-in\/sso-callback\?__usher_oauth=/);
     start.unmount();
 
@@ -157,7 +146,7 @@ describe('AuthenticateWithRedirectCallback', () => {
   });
 
   it('someone who declined at the provider is told so; a page opened without an answer posts nothing', async () => {
-    oidc.addAccount({ sub: 'no', email: 'no@example.com', email_verified: true });
+    acme().addAccount({ sub: 'no', email: 'no@example.com', email_verified: true });
     openPage(await startAndReturn('no', 'signIn', { deny: true }));
     const first = renderPage(<AuthenticateWithRedirectCallback />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/You cancelled the sign-in at the provider/);

@@ -1,29 +1,19 @@
-import { startOidcProvider, type OidcProviderFixture } from '@usher/testing/oidc';
 import { render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import type { Usher } from '@usher/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useAuth } from '../../hooks/use-auth.ts';
+import { describe, expect, it, vi } from 'vitest';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { setupMockApp } from '../../test-support/mock-app.ts';
-import { oidcClientFor, openPage, putAcme, returnFromProvider } from '../../test-support/oauth-provider.ts';
+import { AuthProbe } from '../../test-support/render-sign-in.tsx';
+import { openPage, returnFromProvider, useLoopbackProvider } from '../../test-support/oauth-provider.ts';
 import { AuthenticateWithRedirectCallback } from '../AuthenticateWithRedirectCallback/AuthenticateWithRedirectCallback.tsx';
 import { SignUp } from './SignUp.tsx';
 
 // An instance that requires a username and legal consent: a provider gives neither.
 const app = setupMockApp({ instanceConfig: { attributes: { username: { enabled: true, required: true } }, signUp: { legalConsentEnabled: true } } });
 const { mock } = app;
-let oidc: OidcProviderFixture;
-beforeAll(async () => {
-  oidc = await startOidcProvider({ clients: [oidcClientFor(mock)] });
-});
-beforeEach(() => putAcme(mock, oidc));
-afterAll(() => oidc.close());
+const acme = useLoopbackProvider(mock);
 
-function AuthProbe() {
-  const { isSignedIn } = useAuth();
-  return <output aria-label="auth state">{isSignedIn === undefined ? 'loading' : isSignedIn ? 'signed in' : 'signed out'}</output>;
-}
 
 /** The sign-up page with path routing; navigation through the History API (the URL follows). */
 function renderSignUpPage(usher: Usher = app.newUsher()) {
@@ -52,12 +42,12 @@ async function throughReturnPage(url: string): Promise<string> {
 
 describe('SignUp continue step after a provider (username and consent required)', () => {
   it('asks only for what is missing (username, consent), never a password or the address the provider vouched for', async () => {
-    oidc.addAccount({ sub: 'ada', email: 'ada@example.com', email_verified: true, given_name: 'Ada' });
+    acme().addAccount({ sub: 'ada', email: 'ada@example.com', email_verified: true, given_name: 'Ada' });
     const navigate = vi.fn();
     const starter = app.newUsher({ navigate });
     await starter.load();
     await starter.signUp.authenticateWithRedirect({ strategy: 'oauth_acme', redirectUrl: '/sso-callback' });
-    const next = await throughReturnPage(await returnFromProvider(mock, oidc, navigate.mock.calls[0]![0] as string, 'ada'));
+    const next = await throughReturnPage(await returnFromProvider(mock, acme(), navigate.mock.calls[0]![0] as string, 'ada'));
     expect(next).toBe('/sign-up?redirect_url=%2F#/continue');
 
     openPage(next);
@@ -80,14 +70,14 @@ describe('SignUp continue step after a provider (username and consent required)'
   });
 
   it('consent given on the start step before choosing the provider is not asked again', async () => {
-    oidc.addAccount({ sub: 'grace', email: 'grace@example.com', email_verified: true });
+    acme().addAccount({ sub: 'grace', email: 'grace@example.com', email_verified: true });
     openPage('/sign-up');
     const navigate = vi.fn((_url: string) => new Promise<never>(() => undefined));
     const { user, unmount } = renderSignUpPage(app.newUsher({ navigate }));
     await user.click(await screen.findByRole('checkbox'));
     await user.click(await screen.findByRole('button', { name: 'Continue with Acme ID' }));
     await waitFor(() => expect(navigate).toHaveBeenCalled());
-    const back = await returnFromProvider(mock, oidc, navigate.mock.calls[0]![0] as string, 'grace');
+    const back = await returnFromProvider(mock, acme(), navigate.mock.calls[0]![0] as string, 'grace');
     // SignUp's own return route by default.
     expect(back).toMatch(/^http:\/\/localhost:3000\/sign-up\/sso-callback\?__usher_oauth=/);
     unmount();

@@ -1,23 +1,17 @@
-import { startOidcProvider, type OidcProviderFixture } from '@usher/testing/oidc';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import type { Usher } from '@usher/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UsherProvider } from '../../provider/UsherProvider.tsx';
 import { setupMockApp } from '../../test-support/mock-app.ts';
-import { oidcClientFor, openPage, putAcme, returnFromProvider } from '../../test-support/oauth-provider.ts';
+import { openPage, returnFromProvider, useLoopbackProvider } from '../../test-support/oauth-provider.ts';
 import { SignIn } from '../SignIn/SignIn.tsx';
 import { UserProfileInternal } from './UserProfile.tsx';
 
 const PASSWORD = 'correct horse battery staple';
 const app = setupMockApp();
 const { mock } = app;
-let oidc: OidcProviderFixture;
-beforeAll(async () => {
-  oidc = await startOidcProvider({ clients: [oidcClientFor(mock)] });
-});
-beforeEach(() => putAcme(mock, oidc));
-afterAll(() => oidc.close());
+const acme = useLoopbackProvider(mock);
 
 async function signedIn(navigate: (url: string) => unknown): Promise<Usher> {
   const usher = app.newUsher({ navigate });
@@ -39,7 +33,7 @@ function renderProfile(usher: Usher) {
 describe('UserProfile: connected accounts', () => {
   it('connects a provider account through the provider and the sign-in page’s return route, lists it, and disconnects it after a confirmation', async () => {
     await mock.seedUser({ email: 'ada@example.com', password: PASSWORD });
-    oidc.addAccount({ sub: 'ada-work', email: 'ada@work.example', email_verified: true });
+    acme().addAccount({ sub: 'ada-work', email: 'ada@work.example', email_verified: true });
     openPage('/account');
     const navigate = vi.fn((_url: string) => new Promise<never>(() => undefined));
     const first = renderProfile(await signedIn(navigate));
@@ -49,7 +43,7 @@ describe('UserProfile: connected accounts', () => {
     await first.user.click(within(section).getByRole('button', { name: 'Connect account' }));
     await first.user.click(await screen.findByRole('menuitem', { name: 'Connect Acme ID' }));
     await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
-    const back = await returnFromProvider(mock, oidc, navigate.mock.calls[0]![0] as string, 'ada-work');
+    const back = await returnFromProvider(mock, acme(), navigate.mock.calls[0]![0] as string, 'ada-work');
     // The sign-in page's return route, carrying this page as the way back.
     expect(back.startsWith(`http://localhost:3000/sign-in?redirect_url=${encodeURIComponent('http://localhost:3000/account')}&__usher_oauth=`)).toBe(true);
     expect(back.endsWith('#/sso-callback')).toBe(true);
