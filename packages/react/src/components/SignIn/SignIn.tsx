@@ -16,7 +16,6 @@ import { SignInFlowContext, SIGN_IN_ROUTES, type SignInFlow } from './sign-in-co
 import { SignInAlternativeMethods } from './SignInAlternativeMethods.tsx';
 import { SignInEmailCode } from './SignInEmailCode.tsx';
 import { SignInEmailLink } from './SignInEmailLink.tsx';
-import { SignInEmailLinkConfirm } from './SignInEmailLinkConfirm.tsx';
 import { SignInPassword } from './SignInPassword.tsx';
 import { SignInResetPassword } from './SignInResetPassword.tsx';
 import { SignInSecondFactor } from './SignInSecondFactor.tsx';
@@ -24,6 +23,8 @@ import { SignInSecondFactorMethods } from './SignInSecondFactorMethods.tsx';
 import { SignInStart } from './SignInStart.tsx';
 
 /** Only a provider's return leads to its steps: they load on demand. */
+// The page an emailed link opens is its own visit: loaded on demand, off the sign-in page's first load.
+const SignInEmailLinkConfirm = lazy(() => import('./SignInEmailLinkConfirm.tsx').then((m) => ({ default: m.SignInEmailLinkConfirm })));
 const SignInOAuthStep = lazy(() => import('./SignInOAuthStep.tsx').then((m) => ({ default: m.SignInOAuthStep })));
 
 /** Only instances that require 2-step verification show it, once per account: it (and its QR code) loads on demand. */
@@ -161,7 +162,11 @@ function SignInSteps() {
     case SIGN_IN_ROUTES.emailLink:
       return <SignInEmailLink />;
     case SIGN_IN_ROUTES.verifyLink:
-      return <SignInEmailLinkConfirm />;
+      return (
+        <Suspense fallback={<SignInSkeleton />}>
+          <SignInEmailLinkConfirm />
+        </Suspense>
+      );
     case SIGN_IN_ROUTES.methods:
       return <SignInAlternativeMethods />;
     case SIGN_IN_ROUTES.forgotPassword:

@@ -33,6 +33,7 @@ export function registerOAuthForwardRoute(app: App, rt: Runtime): void {
   app.get('/v1/oauth_callback', (c) => forward(c, new URL(c.req.url).searchParams));
   app.post('/v1/oauth_callback', async (c) => {
     const type = c.req.header('content-type') ?? '';
+    if (Number(c.req.header('content-length') ?? 0) > MAX_FORWARD_BYTES) return invalidReturnPage();
     const text = await c.req.text();
     if (!type.startsWith('application/x-www-form-urlencoded') || text.length > MAX_FORWARD_BYTES) return invalidReturnPage();
     return forward(c, new URLSearchParams(text));
