@@ -6,20 +6,14 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { patchInstance } from './backend-api.ts';
 import { launchChromium } from './browser.ts';
 import { expectSignedIn, signUpNewUser } from './playground.ts';
 
 const base = inject('playgroundUrl');
 let browser: Browser;
 
-async function setEmailFirstFactors(value: string[]) {
-  const response = await fetch(`${inject('usherUrl')}/backend/v1/instance`, {
-    method: 'PATCH',
-    headers: { authorization: `Bearer ${inject('secretKey')}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ email_first_factors: value }),
-  });
-  expect(response.status).toBe(200);
-}
+const setEmailFirstFactors = (value: string[]) => patchInstance({ email_first_factors: value });
 
 beforeAll(async () => {
   browser = await launchChromium();

@@ -7,20 +7,14 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { patchInstance } from './backend-api.ts';
 import { launchChromium } from './browser.ts';
 import { expectSignedIn, PASSWORD, signUpNewUser } from './playground.ts';
 
 const base = inject('playgroundUrl');
 let browser: Browser;
 
-async function setEmailVerifications(value: string[]) {
-  const response = await fetch(`${inject('usherUrl')}/backend/v1/instance`, {
-    method: 'PATCH',
-    headers: { authorization: `Bearer ${inject('secretKey')}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ email_verifications: value }),
-  });
-  expect(response.status).toBe(200);
-}
+const setEmailVerifications = (value: string[]) => patchInstance({ email_verifications: value });
 
 beforeAll(async () => {
   browser = await launchChromium();

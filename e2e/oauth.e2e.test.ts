@@ -8,6 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startOidcProvider, type OidcProviderFixture } from '../packages/testing/src/oidc/index.ts';
+import { backendApi } from './backend-api.ts';
 import { launchChromium } from './browser.ts';
 import { codeFromMailbox, expectSignedIn, typeCode } from './playground.ts';
 
@@ -15,22 +16,13 @@ const base = inject('playgroundUrl');
 let browser: Browser;
 let oidc: OidcProviderFixture;
 
-async function backend(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${inject('usherUrl')}/backend/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${inject('secretKey')}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-}
-
 beforeAll(async () => {
   oidc = await startOidcProvider({ clients: [{ clientId: 'playground', clientSecret: 'playground-secret-0123456789', redirectUris: [`${base}/v1/oauth_callback`] }] });
-  await backend('PUT', '/oauth_providers/acme', { preset: 'oidc', name: 'Acme ID', issuer: oidc.issuer, client_id: 'playground', client_secret: 'playground-secret-0123456789' });
+  await backendApi('PUT', '/oauth_providers/acme', { preset: 'oidc', name: 'Acme ID', issuer: oidc.issuer, client_id: 'playground', client_secret: 'playground-secret-0123456789' });
   browser = await launchChromium();
 });
 afterAll(async () => {
-  await backend('DELETE', '/oauth_providers/acme').catch(() => undefined);
+  await backendApi('DELETE', '/oauth_providers/acme').catch(() => undefined);
   await browser?.close();
   await oidc?.close();
 });
